@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
+import { AppContext, CoreModule } from '@app/core';
+
+/** The challenges service on its own. */
+@Module({})
+export class ChallengesAppModule {
+  static forRoot(context: AppContext): DynamicModule {
+    return {
+      module: ChallengesAppModule,
+      imports: [CoreModule.forRoot(context), AuthModule],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { runService } from '@app/core';
+import { PlatformModule } from './platform.module';
+
+void runService({
+  name: 'platform',
+  defaultPort: 3000,
+  docs: {
+    title: '揭榜挂帅 challenge marketplace',
+    description:
+      'Enterprises post bottleneck challenges, teams bid under seal, an expert panel scores live. ' +
+      'Errors are `{ statusCode, code, message, details? }`; validation errors list each field in `details`.',
+  },
+  module: (context) => PlatformModule.forRoot(context),
+  announce: (url, { config }) => {
+    const lines = [
+      '',
+      `  揭榜挂帅 marketplace is running at ${url}`,
+      `  API docs:   ${url}/api/docs`,
+      `  Health:     ${url}/api/health/ready`,
+      ...(config.admin ? [`  Admin:      ${config.admin.email} / ${config.admin.password}`] : []),
+      config.databaseUrl ? '  Database:   DATABASE_URL' : `  Database:   embedded PostgreSQL in ${config.dataDir}/postgres`,
+      '  Stop with Ctrl-C.',
+      '',
+    ];
+    console.log(lines.join('\n'));
+  },
+});

@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { ValidationFailed } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
+
+/**
+ * Makes sure an account with this email exists and holds ADMIN. An existing
+ * account gains the role and keeps its password; a new one gets `password`.
+ */
+export async function ensureAdmin(
+  dataSource: DataSource,
+  email: string,
+  password: string,
+  displayName = 'Platform admin',
+): Promise<'created' | 'promoted' | 'unchanged'> {
+  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+    throw ValidationFailed.field('password', `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
+  }
+  const existing: { id: string; is_admin: boolean }[] = await dataSource.query(
+    `SELECT id, 'ADMIN' = ANY(roles) AS is_admin FROM user_account WHERE lower(email) = lower($1)`,
+    [email],
+  );
+  if (existing.length > 0) {
+    if (existing[0].is_admin) return 'unchanged';
+    await dataSource.query(`UPDATE user_account SET roles = array_append(roles, 'ADMIN') WHERE id = $1`, [existing[0].id]);
+    return 'promoted';
+  }
+  await dataSource.query(
+    `INSERT INTO user_account (email, display_name, locale, password_hash, roles) VALUES ($1, $2, 'zh-CN', $3, '{ADMIN}')
+     ON CONFLICT DO NOTHING`,
+    [email, displayName, await hashPassword(password)],
+  );
+  return 'created';
+}
+
+/** ADMIN_EMAIL / ADMIN_PASSWORD at start: the first admin. */
+@Injectable()
+export class AdminBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AdminBootstrap.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.admin) return;
+    const outcome = await ensureAdmin(this.dataSource, this.config.admin.email, this.config.admin.password);
+    if (outcome !== 'unchanged') this.logger.log(`admin ${this.config.admin.email} ${outcome}`);
+  }
+}

@@ -1,0 +1,12 @@
+import type { PlatformRole } from '@app/database';
+
+/** Who is calling, as proven by the access token. */
+export interface AuthUser {
+  id: string;
+  roles: PlatformRole[];
+}
+
+export interface AccessClaims {
+  sub: string;
+  roles: PlatformRole[];
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Public } from '@app/core';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from './auth-user';
+import { AuthService } from './auth.service';
+import { CurrentUser } from './decorators';
+import { LoginDto, MeView, RefreshDto, RegisterDto, SessionView } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('register')
+  @ApiCreatedResponse({ type: SessionView, description: 'The account is created and signed in' })
+  @ApiBadRequestResponse({ description: 'A field is invalid (each listed), e.g. a password under 8 characters' })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address; see Retry-After' })
+  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<SessionView> {
+    return this.auth.register(dto, request.ip);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionView })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account, or attempts from this address' })
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<SessionView> {
+    return this.auth.login(dto, request.ip);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionView, description: 'A new access token and a new refresh token; the old one is spent' })
+  @ApiUnauthorizedResponse({ description: 'REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, or REFRESH_TOKEN_REUSED (the whole sign-in is revoked)' })
+  refresh(@Body() dto: RefreshDto): Promise<SessionView> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The sign-in of this refresh token is revoked' })
+  logout(@Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(dto.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MeView })
+  @ApiUnauthorizedResponse({ description: 'No valid access token' })
+  me(@CurrentUser() user: AuthUser): Promise<MeView> {
+    return this.auth.me(user.id);
+  }
+}

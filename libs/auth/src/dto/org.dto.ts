@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ORG_KINDS, OrganisationKind } from '@app/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrgDto {
+  @ApiProperty({ example: '昆明高新传感科技有限公司' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+
+  @ApiProperty({ enum: ORG_KINDS })
+  @IsIn(ORG_KINDS)
+  kind!: OrganisationKind;
+
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2 country code', example: 'CN' })
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as CN or DE' })
+  country!: string;
+
+  @ApiPropertyOptional({ description: '统一社会信用代码; required for Chinese enterprises and companies', example: '91350100M000100Y43' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  @Length(18, 18, { message: 'creditCode must be 18 characters' })
+  creditCode?: string;
+}
+
+export class AddOrgMemberDto {
+  @ApiProperty({ description: 'Email of a registered user' })
+  @Transform(trim)
+  @IsEmail()
+  email!: string;
+}
+
+export class ListOrgsQuery {
+  @ApiPropertyOptional({ description: 'Admins: filter by verification status' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  verified?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only organisations I belong to' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+}
+
+export class OrgView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORG_KINDS }) kind!: string;
+  @ApiProperty() country!: string;
+  @ApiProperty({ nullable: true, type: String }) creditCode!: string | null;
+  @ApiProperty() verified!: boolean;
+  @ApiProperty({ nullable: true, type: String }) verifiedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+}

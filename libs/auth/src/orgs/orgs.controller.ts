@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '../auth-user';
+import { CurrentUser, Roles } from '../decorators';
+import { AddOrgMemberDto, CreateOrgDto, ListOrgsQuery, OrgView } from '../dto/org.dto';
+import { OrgsService } from './orgs.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('orgs')
+export class OrgsController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: OrgView, description: 'Created unverified; the creator is its first member (OWNER)' })
+  @ApiBadRequestResponse({ description: 'Invalid fields, e.g. a credit code whose check character is wrong' })
+  @ApiConflictResponse({ description: 'CREDIT_CODE_TAKEN' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgDto): Promise<OrgView> {
+    return this.orgs.create(user, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [OrgView], description: 'Admins see every organisation (e.g. ?verified=false is the verification queue); others see their own' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListOrgsQuery): Promise<OrgView[]> {
+    return this.orgs.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: OrgView })
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<OrgView> {
+    return this.orgs.get(id);
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOkResponse({ type: OrgView, description: 'Verified; its members now act as enterprise for it' })
+  @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
+  @ApiConflictResponse({ description: 'ORG_ALREADY_VERIFIED' })
+  verify(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<OrgView> {
+    return this.orgs.verify(user, id);
+  }
+
+  @Get(':id/members')
+  @ApiForbiddenResponse({ description: 'NOT_ORG_MEMBER' })
+  members(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.orgs.members(user, id);
+  }
+
+  @Post(':id/members')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The user is now a member' })
+  @ApiForbiddenResponse({ description: 'NOT_ORG_OWNER' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'ALREADY_MEMBER' })
+  addMember(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddOrgMemberDto): Promise<void> {
+    return this.orgs.addMember(user, id, dto);
+  }
+}

@@ -1,0 +1,137 @@
+import type { IncomingMessage } from 'node:http';
+import { Logger as NestLogger, Type, DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import { migrate, resolveDatabase } from '@app/database';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppConfig, ConfigError, loadConfig } from './config';
+import type { AppContext } from './core.module';
+import { requestId } from './logging';
+
+/** Request bodies up to 1 MiB: a 200 KB proposal in JSON with its escapes fits with room to spare. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ApiDocument {
+  title: string;
+  description: string;
+}
+
+/** Builds the Fastify application with everything every deployment shares. Used by main.ts and tests. */
+export async function createApp(
+  module: Type | DynamicModule,
+  config: AppConfig,
+  docs: ApiDocument,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    genReqId: (req: IncomingMessage) => requestId(req),
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix('api');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('X-Request-Id', request.id);
+    });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(docs.title)
+      .setDescription(docs.description)
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
+
+export interface ServiceDefinition {
+  name: string;
+  defaultPort: number;
+  docs: ApiDocument;
+  module: (context: AppContext) => DynamicModule;
+  /** Runs once the app listens (e.g. to print the URLs). */
+  announce?: (url: string, context: AppContext) => void;
+}
+
+/** The whole start of a service: config, database (embedded if needed), migrations, listen, graceful stop. */
+export async function runService(service: ServiceDefinition): Promise<void> {
+  const log = new NestLogger(service.name);
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env, { port: service.defaultPort });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const database = await resolveDatabase(config.databaseUrl, config.dataDir, (line) => log.log(line));
+  let app: NestFastifyApplication | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.log(`${signal} received: closing`);
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await app?.close();
+    } finally {
+      await database.stop();
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    const context: AppContext = { config, databaseUrl: database.url, serviceName: service.name };
+    app = await createApp(service.module(context), config, service.docs);
+    if (config.runMigrations) {
+      const applied = await migrate(app.get(DataSource));
+      if (applied.length) log.log(`applied migrations: ${applied.join(', ')}`);
+    }
+    await app.listen({ port: config.port, host: config.host });
+    const url = `http://localhost:${config.port}`;
+    service.announce?.(url, context);
+  } catch (error) {
+    log.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    await app?.close().catch(() => undefined);
+    await database.stop();
+    process.exit(1);
+  }
+}

@@ -1,0 +1,41 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, ValidationFailed } from '@app/domain';
+
+/** Flattens class-validator's tree into `{ field: 'a.0.b', messages }` entries. */
+export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const result: FieldError[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    if (error.constraints) {
+      result.push({
+        field,
+        messages: Object.entries(error.constraints).map(([rule, message]) =>
+          rule === 'whitelistValidation' ? `${field} is not an accepted field` : message,
+        ),
+      });
+    }
+    if (error.children?.length) result.push(...fieldErrors(error.children, field));
+  }
+  return result;
+}
+
+export function validationFailed(errors: ValidationError[]): ValidationFailed {
+  const fields = fieldErrors(errors);
+  const summary = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
+  return new ValidationFailed(fields, summary || 'The request is invalid');
+}
+
+export const VALIDATION_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  validationError: { target: false, value: false },
+  stopAtFirstError: false,
+} as const;
+
+/** The one validation setup for HTTP bodies, queries and socket payloads. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({ ...VALIDATION_OPTIONS, exceptionFactory: validationFailed });
+}

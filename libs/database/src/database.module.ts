@@ -1,0 +1,66 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source';
+import { OutboxDispatcher } from './outbox/outbox';
+
+export interface DatabaseModuleOptions {
+  url: string;
+  poolSize: number;
+  outboxPollMs: number;
+  applicationName: string;
+}
+
+export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+
+/** Starts delivering outbox events once every module has subscribed its handlers. */
+@Injectable()
+class OutboxLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly dispatcher: OutboxDispatcher) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.dispatcher.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.dispatcher.stop();
+  }
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: options.url, poolSize: options.poolSize, applicationName: options.applicationName }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+      ],
+      providers: [
+        { provide: DATABASE_OPTIONS, useValue: options },
+        {
+          provide: OutboxDispatcher,
+          inject: [DataSource, DATABASE_OPTIONS],
+          useFactory: (dataSource: DataSource, opts: DatabaseModuleOptions) =>
+            new OutboxDispatcher(dataSource, { connectionString: opts.url, pollIntervalMs: opts.outboxPollMs }),
+        },
+        OutboxLifecycle,
+      ],
+      exports: [OutboxDispatcher, DATABASE_OPTIONS],
+    };
+  }
+}
+
+export const InjectDatabaseOptions = (): ParameterDecorator => Inject(DATABASE_OPTIONS);

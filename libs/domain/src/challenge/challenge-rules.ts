@@ -1,0 +1,153 @@
+import { Conflict, ValidationFailed } from '../errors';
+import { Fen, formatYuan } from '../money';
+
+export const INDUSTRY_FIELDS = [
+  'DIGITAL_ECONOMY',
+  'ADVANCED_MANUFACTURING',
+  'BIOMEDICINE',
+  'NEW_MATERIALS',
+  'GREEN_ENERGY',
+  'PLATEAU_AGRICULTURE',
+  'OTHER',
+] as const;
+export type IndustryField = (typeof INDUSTRY_FIELDS)[number];
+
+/** Who owns the results: transferred to the enterprise, shared, or licensed to it. */
+export const IP_TERMS = ['TRANSFER', 'SHARED', 'LICENCE'] as const;
+export type IpTerm = (typeof IP_TERMS)[number];
+
+export const ELIGIBILITY = ['OPEN', 'INVITE_ONLY'] as const;
+export type Eligibility = (typeof ELIGIBILITY)[number];
+
+export interface RubricCriterion {
+  key: string;
+  name: string;
+  description: string;
+  /** Share of the total in percent; the weights of a rubric sum to 100. */
+  weight: number;
+  maxScore: number;
+}
+
+/** A measurable target the solution must reach, e.g. "defect rate" "≤ 0.5" "%" "sampled over 10,000 parts". */
+export interface TechnicalIndicator {
+  name: string;
+  target: string;
+  unit: string;
+  measurement: string;
+}
+
+/** The shortest bidding window a challenge may be published with. */
+export const MIN_BIDDING_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+const isIntegerIn = (value: number, min: number, max: number): boolean =>
+  Number.isInteger(value) && value >= min && value <= max;
+
+/** Throws ValidationFailed with every problem of the rubric, each under its field path (`rubric.2.weight`). */
+export function validateRubric(criteria: readonly RubricCriterion[], field = 'rubric'): void {
+  const problems = new Map<string, string[]>();
+  const add = (path: string, message: string) => problems.set(path, [...(problems.get(path) ?? []), message]);
+
+  if (criteria.length === 0) add(field, 'must have at least one criterion');
+  criteria.forEach((c, i) => {
+    const at = `${field}.${i}`;
+    if (!isIntegerIn(c.weight, 1, 100)) add(`${at}.weight`, 'must be a whole number from 1 to 100');
+    if (!isIntegerIn(c.maxScore, 1, 1000)) add(`${at}.maxScore`, 'must be a whole number from 1 to 1000');
+    for (const prop of ['key', 'name'] as const) {
+      const first = criteria.findIndex((other) => other[prop].trim() === c[prop].trim());
+      if (c[prop].trim() === '') add(`${at}.${prop}`, 'must not be blank');
+      else if (first < i) add(`${at}.${prop}`, `duplicates ${field}.${first}.${prop}`);
+    }
+  });
+  const sum = criteria.reduce((total, c) => total + c.weight, 0);
+  if (criteria.length > 0 && sum !== 100) add(field, `weights must sum to 100, not ${sum}`);
+
+  if (problems.size > 0) {
+    throw new ValidationFailed(
+      [...problems].map(([path, messages]) => ({ field: path, messages })),
+      'The rubric is invalid',
+    );
+  }
+}
+
+export type WindowOptions = { forPublication: false } | { forPublication: true; now: Date };
+
+/**
+ * The bidding window must open before it closes. To be published it must also last at least
+ * 24 hours and close in the future (`now` is the server's clock).
+ */
+export function validateWindow(opensAt: Date, closesAt: Date, opts: WindowOptions): void {
+  const problems = new Map<string, string[]>();
+  const add = (path: string, message: string) => problems.set(path, [...(problems.get(path) ?? []), message]);
+  const opens = opensAt.getTime();
+  const closes = closesAt.getTime();
+
+  if (Number.isNaN(opens)) add('opensAt', 'must be a valid date');
+  if (Number.isNaN(closes)) add('closesAt', 'must be a valid date');
+  // An invalid date gives NaN, which fails every comparison below: it is reported once, as invalid.
+  if (closes - opens <= 0) add('closesAt', 'must be after opensAt');
+  else if (opts.forPublication && closes - opens < MIN_BIDDING_WINDOW_MS) {
+    add('closesAt', 'must be at least 24 hours after opensAt');
+  }
+  if (opts.forPublication && closes <= opts.now.getTime()) add('closesAt', 'must be in the future');
+
+  if (problems.size > 0) {
+    throw new ValidationFailed(
+      [...problems].map(([path, messages]) => ({ field: path, messages })),
+      'The bidding window is invalid',
+    );
+  }
+}
+
+/** The terms of a published challenge that bidders rely on. */
+export interface AmendableTerms {
+  closesAt: Date;
+  rubric: readonly RubricCriterion[];
+  passMark: number;
+  rewardFen: Fen;
+}
+
+const sameRubric = (a: readonly RubricCriterion[], b: readonly RubricCriterion[]): boolean =>
+  a.length === b.length &&
+  a.every(
+    (c, i) =>
+      c.key === b[i].key &&
+      c.name === b[i].name &&
+      c.description === b[i].description &&
+      c.weight === b[i].weight &&
+      c.maxScore === b[i].maxScore,
+  );
+
+/**
+ * An amendment of a published challenge may not move anything against the bidders: it is only
+ * possible while bidding is open, closesAt only moves later, the rubric and the pass mark stay
+ * as they are, and the reward does not go down. Throws Conflict on the first violation.
+ */
+export function validateAmendment(current: AmendableTerms, next: AmendableTerms, now: Date): void {
+  if (now.getTime() >= current.closesAt.getTime()) {
+    throw new Conflict('BIDDING_CLOSED', 'Bidding has closed; the challenge can no longer be amended', {
+      closesAt: current.closesAt.toISOString(),
+    });
+  }
+  if (next.closesAt.getTime() < current.closesAt.getTime()) {
+    throw new Conflict('CLOSES_AT_EARLIER', 'closesAt can only move later', {
+      current: current.closesAt.toISOString(),
+      next: next.closesAt.toISOString(),
+    });
+  }
+  if (!sameRubric(current.rubric, next.rubric)) {
+    throw new Conflict('RUBRIC_FROZEN', 'The rubric cannot change once the challenge is published');
+  }
+  if (next.passMark !== current.passMark) {
+    throw new Conflict('PASS_MARK_FROZEN', 'The pass mark cannot change once the challenge is published', {
+      current: current.passMark,
+      next: next.passMark,
+    });
+  }
+  if (next.rewardFen < current.rewardFen) {
+    throw new Conflict(
+      'REWARD_DECREASED',
+      `The reward cannot drop from ${formatYuan(current.rewardFen)} to ${formatYuan(next.rewardFen)} CNY`,
+      { current: current.rewardFen, next: next.rewardFen },
+    );
+  }
+}

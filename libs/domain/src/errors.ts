@@ -1,0 +1,93 @@
+/**
+ * Domain errors: thrown by the rules, mapped to HTTP statuses and socket error
+ * acknowledgements in exactly one place each (see @app/core).
+ */
+export type ErrorKind =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNPROCESSABLE'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `rubric.0.weight`. */
+  field: string;
+  messages: string[];
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  constructor(readonly fields: FieldError[], message = 'The request is invalid') {
+    super('VALIDATION', 'VALIDATION_FAILED', message, fields);
+  }
+
+  static field(field: string, message: string): ValidationFailed {
+    return new ValidationFailed([{ field, messages: [message] }], `${field}: ${message}`);
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  constructor(code = 'UNAUTHENTICATED', message = 'A valid access token is required') {
+    super('UNAUTHENTICATED', code, message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(code = 'FORBIDDEN', message = 'You are not allowed to do this') {
+    super('FORBIDDEN', code, message);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string, code = `${what.toUpperCase().replace(/\s+/g, '_')}_NOT_FOUND`) {
+    super('NOT_FOUND', code, `${what} not found`);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('CONFLICT', code, message, details);
+  }
+}
+
+export class Unprocessable extends DomainError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('UNPROCESSABLE', code, message, details);
+  }
+}
+
+export class RateLimited extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    code = 'RATE_LIMITED',
+    message = 'Too many attempts; try again later',
+  ) {
+    super('RATE_LIMITED', code, message, { retryAfterSeconds });
+  }
+}
+
+/** The HTTP status for each kind of domain error: the one mapping used everywhere. */
+export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+};

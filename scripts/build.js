@@ -1,0 +1,60 @@
+// Compiles apps/*/src and libs/*/src to dist/ with SWC (the same settings Jest uses),
+// rewriting the @app/* aliases to relative paths. Type checking is `npm run typecheck`.
+const fs = require('node:fs');
+const path = require('node:path');
+const swc = require('@swc/core');
+
+const root = path.resolve(__dirname, '..');
+const out = path.join(root, 'dist');
+const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
+delete swcrc.$schema;
+const libs = fs.readdirSync(path.join(root, 'libs'));
+const paths = {};
+for (const lib of libs) {
+  paths[`@app/${lib}`] = [`./libs/${lib}/src`];
+  paths[`@app/${lib}/*`] = [`./libs/${lib}/src/*`];
+}
+
+function sources(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...sources(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !/\.(int-|e2e-)?spec\.ts$/.test(entry.name)) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+const roots = ['apps', 'libs', 'bench', 'scripts'].flatMap((top) => {
+  const dir = path.join(root, top);
+  if (!fs.existsSync(dir)) return [];
+  if (top === 'apps' || top === 'libs') {
+    return fs
+      .readdirSync(dir)
+      .map((name) => path.join(dir, name, 'src'))
+      .filter((src) => fs.existsSync(src));
+  }
+  return [dir];
+});
+
+const started = Date.now();
+fs.rmSync(out, { recursive: true, force: true });
+let count = 0;
+for (const file of roots.flatMap(sources)) {
+  const relative = path.relative(root, file);
+  const target = path.join(out, relative.replace(/\.ts$/, '.js'));
+  const { code, map } = swc.transformFileSync(file, {
+    ...swcrc,
+    swcrc: false,
+    filename: file,
+    sourceFileName: path.relative(path.dirname(target), file),
+    jsc: { ...swcrc.jsc, baseUrl: root, paths },
+  });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
+  if (map) fs.writeFileSync(`${target}.map`, map);
+  count += 1;
+}
+console.log(`built ${count} files into dist/ in ${Date.now() - started} ms`);

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createDataSource, ensureDatabase, migrate, startEmbeddedPostgres } from '@app/database';
+
+/**
+ * Once per `npm test`: a PostgreSQL server (DATABASE_URL's, or an embedded one),
+ * and a template database migrated once; each test file copies it.
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.TZ = 'UTC';
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const cluster = await startEmbeddedPostgres(join(process.cwd(), '.data', 'test'));
+    (globalThis as { __embedded?: { stop(): Promise<void> } }).__embedded = cluster;
+    adminUrl = cluster.adminUrl;
+  }
+  const template = `jiebang_test_${runId}`;
+  await ensureDatabase(adminUrl, template);
+  const url = new URL(adminUrl);
+  url.pathname = `/${template}`;
+  const dataSource = createDataSource({ url: url.toString(), poolSize: 1 });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  await dataSource.destroy();
+  process.env.TEST_ADMIN_URL = adminUrl;
+  process.env.TEST_TEMPLATE_DB = template;
+}

@@ -1,0 +1,19 @@
+import { Client } from 'pg';
+import { quoteIdent } from '@app/database';
+
+/** Drops the template and every database this run created, then stops the embedded server. */
+export default async function globalTeardown(): Promise<void> {
+  const adminUrl = process.env.TEST_ADMIN_URL;
+  const template = process.env.TEST_TEMPLATE_DB;
+  if (adminUrl && template) {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname DESC`,
+      [`${template}%`],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
+    await client.end();
+  }
+  await (globalThis as { __embedded?: { stop(): Promise<void> } }).__embedded?.stop();
+}
