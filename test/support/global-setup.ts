@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource, ensureDatabase, migrate, startEmbeddedPostgres } from '@app/database';
 
@@ -11,8 +12,10 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const cluster = await startEmbeddedPostgres(join(process.cwd(), '.data', 'test'));
-    (globalThis as { __embedded?: { stop(): Promise<void> } }).__embedded = cluster;
+    // A cluster of this run's own, so parallel runs never share one.
+    const dir = join(tmpdir(), `jiebang-test-${runId}`);
+    const cluster = await startEmbeddedPostgres(dir);
+    (globalThis as { __embedded?: { dir: string; stop(): Promise<void> } }).__embedded = { dir, stop: () => cluster.stop() };
     adminUrl = cluster.adminUrl;
   }
   const template = `jiebang_test_${runId}`;

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { quoteIdent } from '@app/database';
 
@@ -15,5 +16,9 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
     await client.end();
   }
-  await (globalThis as { __embedded?: { stop(): Promise<void> } }).__embedded?.stop();
+  const embedded = (globalThis as { __embedded?: { dir: string; stop(): Promise<void> } }).__embedded;
+  if (embedded) {
+    await embedded.stop();
+    rmSync(embedded.dir, { recursive: true, force: true });
+  }
 }

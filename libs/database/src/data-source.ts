@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -33,16 +34,21 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource(dataSourceOptions(settings));
 }
 
-/** Runs pending migrations under an advisory lock, so replicas starting together do not race. */
+const MIGRATION_LOCK = 8_675_309;
+
+/**
+ * Runs pending migrations under an advisory lock, so replicas starting together
+ * do not race. The lock lives on a connection of its own, outside the pool the
+ * migrations use (a pool of one would otherwise wait on itself).
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const lock = new Client({ connectionString: (dataSource.options as { url: string }).url });
+  await lock.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(8675309)');
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(8675309)').catch(() => undefined);
-    await runner.release();
+    await lock.end();
   }
 }

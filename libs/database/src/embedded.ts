@@ -16,6 +16,8 @@ export interface EmbeddedDatabase {
 interface ClusterSettings {
   port: number;
   password: string;
+  /** The process that started the server last; while it lives, the server is not stale. */
+  ownerPid?: number;
 }
 
 const USER = 'postgres';
@@ -94,12 +96,18 @@ function assertReachable(dir: string, owner: { uid?: number; gid?: number }): vo
   }
 }
 
-/** A server left running by a process killed with SIGKILL holds the data directory: stop it first. */
-async function stopStaleServer(dataDir: string, log: (line: string) => void): Promise<void> {
+/**
+ * A server left running by a process killed with SIGKILL holds the data
+ * directory: stop it first. A server whose owner still runs is in use: refuse.
+ */
+async function stopStaleServer(dataDir: string, ownerPid: number | undefined, log: (line: string) => void): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+  if (ownerPid && ownerPid !== process.pid && processAlive(ownerPid)) {
+    throw new Error(`the database in ${dataDir} is in use by another process (pid ${ownerPid}); stop it first`);
+  }
   log(`stopping a PostgreSQL server (pid ${pid}) left running by an earlier process`);
   await stopProcess(pid);
 }
@@ -161,9 +169,9 @@ export async function startEmbeddedPostgres(
     rmSync(passwordFile, { force: true });
     if (init.status !== 0) throw new Error(`initdb failed: ${(init.stderr || init.stdout || '').trim()}`);
   }
-  await stopStaleServer(dataDir, log);
+  await stopStaleServer(dataDir, settings.ownerPid, log);
   if (!(await portIsFree(settings.port))) settings.port = await freePort();
-  writeFileSync(settingsFile, JSON.stringify(settings), { mode: 0o600 });
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, ownerPid: process.pid }), { mode: 0o600 });
 
   const logFd = openSync(logFile, 'a');
   chownTree(logFile, owner);

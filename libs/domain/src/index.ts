@@ -6,3 +6,7 @@ export * from './challenge/challenge-rules';
 export * from './bidding/bid-lifecycle';
 export * from './bidding/bid-rules';
 export * from './identity/organisation-rules';
+export * from './evaluation/scoring';
+export * from './evaluation/conflicts';
+export * from './evaluation/room-lifecycle';
+export * from './evaluation/audit-chain';

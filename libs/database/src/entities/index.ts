@@ -7,7 +7,13 @@ import {
   UserEntity,
 } from './auth.entities';
 
+import { BidEntity, BidRevisionEntity, IdempotencyKeyEntity, TeamEntity, TeamMemberEntity } from './bidding.entities';
+import { ChallengeEntity, ChallengeQuestionEntity, ChallengeVersionEntity, NdaAcceptanceEntity } from './challenges.entities';
+
 export * from './auth.entities';
+export * from './bidding.entities';
+export * from './bigint';
+export * from './challenges.entities';
 export { OutboxConsumptionEntity, OutboxEventEntity };
 
 /** Every entity of the platform, by owning service. */
@@ -21,4 +27,15 @@ export const ENTITIES = [
   OrgMemberEntity,
   RefreshTokenEntity,
   AuthThrottleEntity,
+  // challenges
+  ChallengeEntity,
+  ChallengeVersionEntity,
+  ChallengeQuestionEntity,
+  NdaAcceptanceEntity,
+  // bidding
+  TeamEntity,
+  TeamMemberEntity,
+  BidEntity,
+  BidRevisionEntity,
+  IdempotencyKeyEntity,
 ];

@@ -106,23 +106,16 @@ export function formatPoints(centi: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function sortedAscending(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
-}
-
 /** The panel score of one bid from its judges' totals (centi), or null when nobody scored it. */
 export function panelScore(totals: readonly number[], aggregation: Aggregation): number | null {
   if (totals.length === 0) return null;
-  const sorted = sortedAscending(totals);
+  const sorted = [...totals].sort((a, b) => a - b);
   if (aggregation === 'MEDIAN') {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[mid] : divideHalfUp(sorted[mid - 1] + sorted[mid], 2);
   }
   const counted = aggregation === 'TRIMMED_MEAN' && sorted.length >= TRIM_FROM_COUNT ? sorted.slice(1, -1) : sorted;
-  return divideHalfUp(
-    counted.reduce((sum, t) => sum + t, 0),
-    counted.length,
-  );
+  return divideHalfUp(counted.reduce((sum, t) => sum + t, 0), counted.length);
 }
 
 export interface OutlierFlag {
@@ -219,7 +212,11 @@ function round3(value: number): number {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
 
@@ -230,22 +227,23 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * rank). Floats rounded to 3 decimals.
  */
 export function leniency(totals: readonly JudgeTotal[]): { judges: JudgeLeniency[]; bids: BidLeniency[] } {
-  const zByBid = new Map<string, number[]>();
-  const judges = [...groupBy(totals, (t) => t.judgeId)].map(([judgeId, own]) => {
+  const byJudge = [...groupBy(totals, (t) => t.judgeId)].map(([judgeId, own]) => {
     const points = own.map((t) => t.total / 100);
     const mean = points.reduce((a, b) => a + b, 0) / points.length;
     const std = Math.sqrt(points.reduce((sum, p) => sum + (p - mean) ** 2, 0) / points.length);
-    const zScores = own.map((t, i) => {
-      const z = std === 0 ? 0 : (points[i] - mean) / std;
-      zByBid.set(t.bidId, [...(zByBid.get(t.bidId) ?? []), z]);
-      return { bidId: t.bidId, total: t.total, z: round3(z) };
-    });
-    return { judgeId, meanPoints: round3(mean), stdPoints: round3(std), zScores };
+    const zs = own.map((t, i) => ({ bidId: t.bidId, total: t.total, z: std === 0 ? 0 : (points[i] - mean) / std }));
+    return { judgeId, mean, std, zs };
   });
-  const means = [...zByBid].map(([bidId, zs]) => ({
+  const judges = byJudge.map(({ judgeId, mean, std, zs }) => ({
+    judgeId,
+    meanPoints: round3(mean),
+    stdPoints: round3(std),
+    zScores: zs.map((entry) => ({ ...entry, z: round3(entry.z) })),
+  }));
+  const means = [...groupBy(byJudge.flatMap((j) => j.zs), (entry) => entry.bidId)].map(([bidId, entries]) => ({
     bidId,
-    meanZ: round3(zs.reduce((a, b) => a + b, 0) / zs.length),
-    judges: zs.length,
+    meanZ: round3(entries.reduce((sum, e) => sum + e.z, 0) / entries.length),
+    judges: entries.length,
   }));
   const bids = means
     .map((bid) => ({ ...bid, rank: 1 + means.filter((other) => other.meanZ > bid.meanZ).length }))
@@ -277,7 +275,8 @@ export function feedbackFor(criteria: readonly Criterion[], scoresOfBid: readonl
     criteria: criteria.map(({ key, maxScore }) => ({
       key,
       maxScore,
-      average: n === 0 ? null : divideHalfUp(scoresOfBid.reduce((sum, s) => sum + hundredths(s.scores[key]), 0), n) / 100,
+      average:
+        n === 0 ? null : divideHalfUp(scoresOfBid.reduce((sum, s) => sum + hundredths(s.scores[key]), 0), n) / 100,
     })),
     comments: scoresOfBid
       .map((s) => s.comment?.trim() ?? '')

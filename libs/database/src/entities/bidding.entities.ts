@@ -1,0 +1,207 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { OrganisationEntity, UserEntity } from './auth.entities';
+import { bigintNumber } from './bigint';
+import { ChallengeEntity } from './challenges.entities';
+
+export interface MilestoneRecord {
+  title: string;
+  dueDay: number;
+  deliverable: string;
+  paymentBasisPoints: number;
+}
+
+@Entity('team')
+export class TeamEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** RESEARCH_GROUP, UNIVERSITY_LAB, COMPANY or INDIVIDUAL_EXPERT. */
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'char', length: 2 })
+  country!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  orgId!: string | null;
+
+  @ManyToOne(() => OrganisationEntity)
+  @JoinColumn({ name: 'org_id' })
+  org?: OrganisationEntity;
+
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * Membership history: a row per period of membership. left_at NULL is a current
+ * member; the evaluation room reads every row for conflicts of interest.
+ */
+@Entity('team_member')
+@Index(['teamId', 'userId'], { unique: true, where: 'left_at IS NULL' })
+@Index(['userId'])
+export class TeamMemberEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  teamId!: string;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  /** LEAD or MEMBER. */
+  @Column({ type: 'text' })
+  role!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  joinedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  leftAt!: Date | null;
+}
+
+/** A team's bid on a challenge; at most one active (not WITHDRAWN) bid per team and challenge. */
+@Entity('bid')
+@Index('uq_bid_active_per_team', ['challengeId', 'teamId'], { unique: true, where: "status <> 'WITHDRAWN'" })
+@Index(['teamId'])
+export class BidEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  challengeId!: string;
+
+  @ManyToOne(() => ChallengeEntity)
+  @JoinColumn({ name: 'challenge_id' })
+  challenge?: ChallengeEntity;
+
+  @Column({ type: 'uuid' })
+  teamId!: string;
+
+  @ManyToOne(() => TeamEntity)
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity;
+
+  @Column({ type: 'text', default: 'SUBMITTED' })
+  status!: string;
+
+  /** Number of the latest revision (1-based). */
+  @Column({ type: 'integer', default: 1 })
+  revision!: number;
+
+  @Column({ type: 'text' })
+  technicalApproach!: string;
+
+  /** Markdown, at most 200 KB. */
+  @Column({ type: 'text' })
+  proposal!: string;
+
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  quotedPriceFen!: number;
+
+  @Column({ type: 'integer' })
+  durationDays!: number;
+
+  @Column({ type: 'jsonb' })
+  milestones!: MilestoneRecord[];
+
+  @Column({ type: 'uuid', array: true })
+  keyPersonnelUserIds!: string[];
+
+  /** The lead who made the pledge (军令状) on the latest revision, and when. */
+  @Column({ type: 'uuid' })
+  pledgedBy!: string;
+
+  @Column({ type: 'timestamptz' })
+  pledgedAt!: Date;
+
+  /** SHA-256 of the latest revision's canonical content (the receipt). */
+  @Column({ type: 'text' })
+  contentHash!: string;
+
+  /** Server receive time of the latest revision, by the database clock. */
+  @Column({ type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  shortlistReason!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** Every accepted revision of a bid, kept forever: the receipt a team can prove later. */
+@Entity('bid_revision')
+export class BidRevisionEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  bidId!: string;
+
+  @ManyToOne(() => BidEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'bid_id' })
+  bid?: BidEntity;
+
+  @PrimaryColumn({ type: 'integer' })
+  revision!: number;
+
+  /** The canonical content exactly as hashed. */
+  @Column({ type: 'jsonb' })
+  content!: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  contentHash!: string;
+
+  @Column({ type: 'uuid' })
+  submittedBy!: string;
+
+  @Column({ type: 'timestamptz' })
+  receivedAt!: Date;
+}
+
+/** Idempotency-Key records for bid creation and revision. */
+@Entity('idempotency_key')
+export class IdempotencyKeyEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  userId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  key!: string;
+
+  /** The route the key was used on, e.g. `POST /api/challenges/:id/bids`. */
+  @Column({ type: 'text' })
+  scope!: string;
+
+  /** SHA-256 of the request body, to refuse the same key with another body (422). */
+  @Column({ type: 'text' })
+  requestHash!: string;
+
+  /** IN_PROGRESS while the first request runs (a retry gets 409), then DONE with the stored answer. */
+  @Column({ type: 'text' })
+  state!: string;
+
+  @Column({ type: 'integer', nullable: true })
+  responseStatus!: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  responseBody!: unknown;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
