@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DynamicModule } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppContext, AppConfig, createApp, loadConfig } from '@app/core';
+import { AppContext, AppConfig, ConfigureApp, createApp, loadConfig } from '@app/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from './database';
@@ -27,6 +27,8 @@ export interface TestAppOptions {
   /** Reuse another app's database (two instances of a service in one test). */
   database?: TestDatabase;
   serviceName?: string;
+  /** The service's own app setup, as its main.ts passes it (e.g. the socket.io adapter). */
+  configure?: ConfigureApp;
 }
 
 /** Starts an app exactly as main.ts does, on a private copy of the migrated template database. */
@@ -48,7 +50,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp & {
     ...options.env,
   });
   const context: AppContext = { config, databaseUrl: database.url, serviceName: options.serviceName ?? 'test' };
-  const app = await createApp(options.module(context), config, { title: 'test', description: 'test' });
+  const app = await createApp(options.module(context), config, { title: 'test', description: 'test' }, options.configure);
   let url = '';
   if (options.listen) {
     await app.listen({ port: 0, host: '127.0.0.1' });

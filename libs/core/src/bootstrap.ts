@@ -19,11 +19,15 @@ export interface ApiDocument {
   description: string;
 }
 
+/** A service's own setup of the built app, e.g. the socket.io adapter (runs before listen/init). */
+export type ConfigureApp = (app: NestFastifyApplication, config: AppConfig) => void | Promise<void>;
+
 /** Builds the Fastify application with everything every deployment shares. Used by main.ts and tests. */
 export async function createApp(
   module: Type | DynamicModule,
   config: AppConfig,
   docs: ApiDocument,
+  configure?: ConfigureApp,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
@@ -65,6 +69,7 @@ export async function createApp(
     .addHook('onRequest', async (request, reply) => {
       void reply.header('X-Request-Id', request.id);
     });
+  await configure?.(app, config);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -83,6 +88,7 @@ export interface ServiceDefinition {
   defaultPort: number;
   docs: ApiDocument;
   module: (context: AppContext) => DynamicModule;
+  configure?: ConfigureApp;
   /** Runs once the app listens (e.g. to print the URLs). */
   announce?: (url: string, context: AppContext) => void;
 }
@@ -120,7 +126,7 @@ export async function runService(service: ServiceDefinition): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
     const context: AppContext = { config, databaseUrl: database.url, serviceName: service.name };
-    app = await createApp(service.module(context), config, service.docs);
+    app = await createApp(service.module(context), config, service.docs, service.configure);
     if (config.runMigrations) {
       const applied = await migrate(app.get(DataSource));
       if (applied.length) log.log(`applied migrations: ${applied.join(', ')}`);

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -85,15 +85,23 @@ function chownTree(path: string, owner: { uid?: number; gid?: number }): void {
   execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, path]);
 }
 
-function assertReachable(dir: string, owner: { uid?: number; gid?: number }): void {
-  if (owner.uid === undefined) return;
-  const probe = spawnSync('test', ['-w', dir], { uid: owner.uid, gid: owner.gid });
-  if (probe.status !== 0) {
-    throw new Error(
-      `the embedded PostgreSQL runs as the system user "${USER}", which cannot reach ${dir}; ` +
-        'set DATA_DIR to a folder it can reach (e.g. /var/tmp/jiebang) or set DATABASE_URL',
-    );
-  }
+function reachable(dir: string, owner: { uid?: number; gid?: number }): boolean {
+  if (owner.uid === undefined) return true;
+  return spawnSync('test', ['-x', dir], { uid: owner.uid, gid: owner.gid }).status === 0;
+}
+
+/**
+ * As root the server runs as `postgres`, which may not be able to enter the
+ * project folder (e.g. under a 0700 home). Its files then live in a folder of
+ * their own under /var/tmp, named after the data directory, and a note says where.
+ */
+function clusterHome(dir: string, owner: { uid?: number; gid?: number }, log: (line: string) => void): string {
+  if (reachable(dir, owner)) return dir;
+  const home = join('/var/tmp', `jiebang-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`);
+  mkdirSync(home, { recursive: true, mode: 0o755 });
+  writeFileSync(join(dir, 'postgres.location'), `${home}\n`);
+  log(`the postgres system user cannot enter ${dir}; the embedded database lives in ${home}`);
+  return home;
 }
 
 /**
@@ -141,11 +149,12 @@ export async function startEmbeddedPostgres(
   dir: string,
   log: (line: string) => void = () => undefined,
 ): Promise<EmbeddedDatabase> {
-  const dataDir = join(dir, 'postgres');
-  const settingsFile = join(dir, 'postgres.json');
-  const logFile = join(dir, 'postgres.log');
   mkdirSync(dir, { recursive: true });
   const owner = runAs();
+  const home = clusterHome(dir, owner, log);
+  const dataDir = join(home, 'postgres');
+  const settingsFile = join(home, 'postgres.json');
+  const logFile = join(home, 'postgres.log');
   const bin = binaries();
   const initialised = existsSync(join(dataDir, 'PG_VERSION')) && existsSync(settingsFile);
   const settings: ClusterSettings = initialised
@@ -156,11 +165,10 @@ export async function startEmbeddedPostgres(
     log(`initialising PostgreSQL in ${dataDir}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
-    const passwordFile = join(dir, 'postgres.pw');
+    const passwordFile = join(home, 'postgres.pw');
     writeFileSync(passwordFile, `${settings.password}\n`, { mode: 0o600 });
     chownTree(dataDir, owner);
     chownTree(passwordFile, owner);
-    assertReachable(dataDir, owner);
     const init = spawnSync(
       bin.initdb,
       ['-D', dataDir, '-U', USER, '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C.UTF-8'],

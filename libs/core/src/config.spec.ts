@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, DEFAULT_ADMIN_EMAIL, loadConfig } from './config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'jiebang-config-'));
+
+describe('loadConfig', () => {
+  it('runs with no settings at all outside production: embedded database, generated secrets kept under DATA_DIR', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [] });
+    expect(config.jwt.secret).toBe(readFileSync(join(dir, 'jwt-secret'), 'utf8'));
+    expect(config.admin?.email).toBe(DEFAULT_ADMIN_EMAIL);
+    // the same secret on the next start, so tokens survive a restart
+    expect(loadConfig({ DATA_DIR: dir }).jwt.secret).toBe(config.jwt.secret);
+  });
+
+  it('requires JWT_SECRET and DATABASE_URL in production, one clear line each', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      new ConfigError('DATABASE_URL is required when NODE_ENV=production'),
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toThrow(
+      new ConfigError('JWT_SECRET is required when NODE_ENV=production'),
+    );
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: 'x'.repeat(40) });
+    expect(config.admin).toBeNull();
+    expect(config.demoData).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres:/],
+    [{ REDIS_URL: 'not a url' }, /REDIS_URL is not a valid URL/],
+    [{ JWT_SECRET: 'short' }, /at least 32 characters/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ CORS_ORIGINS: 'https://ok.example, ftp://bad' }, /CORS_ORIGINS entries/],
+    [{ ADMIN_EMAIL: 'a@b.cn' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be given together/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be true or false/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it('reads lists, flags and the admin bootstrap', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      CORS_ORIGINS: 'https://jiebang.example, http://localhost:5173',
+      TRUST_PROXY: 'true',
+      ADMIN_EMAIL: 'bureau@km.gov.cn',
+      ADMIN_PASSWORD: 'long-enough-password',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.corsOrigins).toEqual(['https://jiebang.example', 'http://localhost:5173']);
+    expect(config.trustProxy).toBe(true);
+    expect(config.admin).toEqual({ email: 'bureau@km.gov.cn', password: 'long-enough-password' });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+});

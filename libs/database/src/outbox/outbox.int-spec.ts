@@ -1,0 +1,141 @@
+import { DomainEvent } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../../../../test/support/database';
+import { createDataSource } from '../data-source';
+import { OutboxDispatcher, publishEvent } from './outbox';
+
+const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('outbox (integration)', () => {
+  let database: TestDatabase;
+  const dataSources: DataSource[] = [];
+  const dispatchers: OutboxDispatcher[] = [];
+
+  const connect = async (): Promise<DataSource> => {
+    const dataSource = createDataSource({ url: database.url, poolSize: 5 });
+    await dataSource.initialize();
+    dataSources.push(dataSource);
+    return dataSource;
+  };
+  const dispatcher = (dataSource: DataSource, pollIntervalMs = 50): OutboxDispatcher => {
+    const created = new OutboxDispatcher(dataSource, { connectionString: database.url, pollIntervalMs });
+    dispatchers.push(created);
+    return created;
+  };
+  const closed = (challengeId: string) => ({ challengeId, closedAt: new Date().toISOString() });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await Promise.all(dispatchers.map((d) => d.stop()));
+    await Promise.all(dataSources.map((d) => d.destroy()));
+    await database.drop();
+  });
+
+  it('delivers a committed event once, woken by NOTIFY', async () => {
+    const dataSource = await connect();
+    const seen: DomainEvent<'challenge.closed'>[] = [];
+    // polling every 60 s: only NOTIFY can deliver within the wait below
+    const d = dispatcher(dataSource, 60_000);
+    d.subscribe('notify-test', 'challenge.closed', async (event) => {
+      seen.push(event);
+    });
+    await d.start();
+    await dataSource.transaction((manager) => publishEvent(manager, 'challenge.closed', closed('c-notify')));
+    await until(() => seen.length === 1, 5_000);
+    expect(seen[0]).toMatchObject({ type: 'challenge.closed', payload: { challengeId: 'c-notify' } });
+    expect(seen[0].occurredAt).toMatch(/Z$/);
+    await d.drainAll();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never delivers an event written in a rolled-back transaction', async () => {
+    const dataSource = await connect();
+    const seen: string[] = [];
+    const d = dispatcher(dataSource);
+    d.subscribe('rollback-test', 'challenge.closed', async (event) => {
+      seen.push(event.payload.challengeId);
+    });
+    await d.start();
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await publishEvent(manager, 'challenge.closed', closed('c-rolled-back'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await dataSource.transaction((manager) => publishEvent(manager, 'challenge.closed', closed('c-committed')));
+    await until(() => seen.includes('c-committed'));
+    await d.drainAll();
+    // a new consumer also receives the earlier tests' events; the rolled-back one never
+    expect(seen).toContain('c-committed');
+    expect(seen).not.toContain('c-rolled-back');
+    const stored = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'challengeId' = 'c-rolled-back'`);
+    expect(stored[0].n).toBe(0);
+  });
+
+  it('refuses to publish outside a transaction', async () => {
+    const dataSource = await connect();
+    await expect(publishEvent(dataSource.manager, 'challenge.closed', closed('c-no-tx'))).rejects.toThrow(/inside a transaction/);
+  });
+
+  it('hands an event again to a consumer that failed mid-handling, and keeps none of its writes', async () => {
+    const dataSource = await connect();
+    await dataSource.query('CREATE TABLE handled_effect (event_id text PRIMARY KEY)');
+    let attempts = 0;
+    const d = dispatcher(dataSource, 20);
+    d.subscribe('crash-test', 'challenge.cancelled', async (event, manager) => {
+      attempts += 1;
+      await manager.query('INSERT INTO handled_effect (event_id) VALUES ($1)', [event.id]);
+      if (attempts === 1) throw new Error('crashed half-way');
+    });
+    await d.start();
+    await dataSource.transaction((manager) => publishEvent(manager, 'challenge.cancelled', { challengeId: 'c-crash', reason: 'budget' }));
+    await until(() => attempts >= 2);
+    await d.drainAll();
+    expect(attempts).toBe(2);
+    const effects = await dataSource.query('SELECT count(*)::int AS n FROM handled_effect');
+    expect(effects[0].n).toBe(1);
+    const consumed = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_consumption WHERE consumer = 'crash-test'`);
+    expect(consumed[0].n).toBe(1);
+  });
+
+  it('has two instances of one consumer handle each event exactly once, and other consumers get their own copy', async () => {
+    const [a, b] = [await connect(), await connect()];
+    const handledBy: Record<string, string[]> = {};
+    const audit: string[] = [];
+    for (const [name, dataSource] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      const d = dispatcher(dataSource, 10);
+      d.subscribe('twin', 'bid.withdrawn', async (event) => {
+        (handledBy[event.payload.bidId] ??= []).push(name);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      });
+      await d.start();
+    }
+    const other = dispatcher(a, 10);
+    other.subscribe('auditor', 'bid.withdrawn', async (event) => {
+      audit.push(event.payload.bidId);
+    });
+    await other.start();
+
+    const bidIds = Array.from({ length: 60 }, (_, i) => `bid-${i}`);
+    await Promise.all(
+      bidIds.map((bidId) =>
+        a.transaction((manager) => publishEvent(manager, 'bid.withdrawn', { bidId, challengeId: 'c', teamId: 't' })),
+      ),
+    );
+    await until(() => Object.keys(handledBy).length === bidIds.length && audit.length === bidIds.length, 20_000);
+    await Promise.all(dispatchers.map((d) => d.drainAll()));
+    for (const bidId of bidIds) expect({ bidId, handlers: handledBy[bidId].length }).toEqual({ bidId, handlers: 1 });
+    expect([...audit].sort()).toEqual([...bidIds].sort());
+  });
+});
