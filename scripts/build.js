@@ -5,7 +5,9 @@ const path = require('node:path');
 const swc = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
-const out = path.join(root, 'dist');
+// `--out <dir>` builds elsewhere (the tests build a private copy inside the repository, so modules still resolve).
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(root, 'dist');
 const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
 delete swcrc.$schema;
 const libs = fs.readdirSync(path.join(root, 'libs'));
@@ -57,4 +59,4 @@ for (const file of roots.flatMap(sources)) {
   if (map) fs.writeFileSync(`${target}.map`, map);
   count += 1;
 }
-console.log(`built ${count} files into dist/ in ${Date.now() - started} ms`);
+console.log(`built ${count} files into ${path.relative(root, out) || out} in ${Date.now() - started} ms`);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,10 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await migrate(dataSource);
   await dataSource.destroy();
+  // A private build for tests that start apps as processes (test/support/processes.ts).
+  const dist = join(process.cwd(), '.data', `test-dist-${runId}`);
+  execFileSync(process.execPath, [join(process.cwd(), 'scripts', 'build.js'), '--out', dist], { stdio: 'ignore' });
+  process.env.TEST_DIST_DIR = dist;
   process.env.TEST_ADMIN_URL = adminUrl;
   process.env.TEST_TEMPLATE_DB = template;
 }

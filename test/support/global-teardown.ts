@@ -16,6 +16,7 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
     await client.end();
   }
+  if (process.env.TEST_DIST_DIR) rmSync(process.env.TEST_DIST_DIR, { recursive: true, force: true });
   const embedded = (globalThis as { __embedded?: { dir: string; stop(): Promise<void> } }).__embedded;
   if (embedded) {
     await embedded.stop();
