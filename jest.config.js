@@ -7,12 +7,16 @@ const swc = {
     keepClassNames: true,
     // Rewrites @app/* imports at compile time, so globalSetup (which ignores moduleNameMapper) resolves them too.
     baseUrl: __dirname,
-    paths: Object.fromEntries(
-      ['auth', 'core', 'database', 'domain'].flatMap((lib) => [
-        [`@app/${lib}`, [`./libs/${lib}/src`]],
-        [`@app/${lib}/*`, [`./libs/${lib}/src/*`]],
-      ]),
-    ),
+    paths: {
+      ...Object.fromEntries(
+        ['auth', 'core', 'database', 'domain'].flatMap((lib) => [
+          [`@app/${lib}`, [`./libs/${lib}/src`]],
+          [`@app/${lib}/*`, [`./libs/${lib}/src/*`]],
+        ]),
+      ),
+      // The platform composes the services' feature modules through their index files.
+      ...Object.fromEntries(['challenges', 'bidding', 'evaluation'].map((app) => [`@app/${app}`, [`./apps/${app}/src`]])),
+    },
   },
   module: { type: 'commonjs' },
 };
@@ -42,12 +46,15 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@app/(auth|core|database|domain)$': '<rootDir>/libs/$1/src',
+    '^@app/(challenges|bidding|evaluation)$': '<rootDir>/apps/$1/src',
     '^@app/(auth|core|database|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
 };
 
 module.exports = {
+  // testTimeout is a global option (ignored inside projects); integration tests start apps and databases.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -60,7 +67,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

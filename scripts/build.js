@@ -16,6 +16,8 @@ for (const lib of libs) {
   paths[`@app/${lib}`] = [`./libs/${lib}/src`];
   paths[`@app/${lib}/*`] = [`./libs/${lib}/src/*`];
 }
+// The services' feature modules, composed by the platform app through their index files.
+for (const app of ['challenges', 'bidding', 'evaluation']) paths[`@app/${app}`] = [`./apps/${app}/src`];
 
 function sources(dir) {
   const found = [];

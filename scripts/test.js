@@ -1,5 +1,5 @@
 // `npm test`: type check, lint, then every Jest suite (unit, integration on a real PostgreSQL,
-// cross-service stories). Without DATABASE_URL the suite starts its own embedded PostgreSQL.
+// cross-service stories), the web client's component tests and the browser tests. Without DATABASE_URL the suite starts its own embedded PostgreSQL.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -22,6 +22,7 @@ function step(title, command, args) {
 }
 
 step('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+step('type check (web client)', bin('tsc'), ['--noEmit', '-p', 'apps/web/tsconfig.json']);
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 
 const report = path.join(os.tmpdir(), `jiebang-jest-${process.pid}.json`);
@@ -42,3 +43,7 @@ if (summary) {
   console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
 }
 if (jest.status !== 0 || !summary || summary.numFailedTests > 0 || summary.numTotalTests === 0) process.exit(jest.status || 1);
+
+step('web client component tests', bin('vitest'), ['run', '--config', 'apps/web/vitest.config.ts']);
+// Chromium against the platform; without Chromium it says so and passes, except under CI (see test/browser/run.js).
+step('browser tests', process.execPath, [path.join(root, 'test', 'browser', 'run.js')]);

@@ -1,5 +1,6 @@
 import { runService } from '@app/core';
 import { EvaluationAppModule } from './evaluation-app.module';
+import { configureEvaluation } from './index';
 
 void runService({
   name: 'evaluation',
@@ -9,5 +10,6 @@ void runService({
     description: 'The expert pool and the live evaluation room (评审室): conflicts, scoring, reveal, the record.',
   },
   module: (context) => EvaluationAppModule.forRoot(context),
+  configure: configureEvaluation,
   announce: (url) => console.log(`evaluation service on ${url} (API docs ${url}/api/docs)`),
 });

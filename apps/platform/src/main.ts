@@ -1,4 +1,5 @@
 import { runService } from '@app/core';
+import { configureEvaluation } from '@app/evaluation';
 import { PlatformModule } from './platform.module';
 
 void runService({
@@ -11,6 +12,7 @@ void runService({
       'Errors are `{ statusCode, code, message, details? }`; validation errors list each field in `details`.',
   },
   module: (context) => PlatformModule.forRoot(context),
+  configure: configureEvaluation,
   announce: (url, { config }) => {
     const lines = [
       '',

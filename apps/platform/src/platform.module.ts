@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { AppContext, CoreModule } from '@app/core';
+import { WebClientModule } from './web-client.module';
+import { BiddingModule } from '@app/bidding';
+import { ChallengesModule } from '@app/challenges';
+import { EVALUATION_MODULES } from '@app/evaluation';
 
 /** The three services' modules composed in one process on one port: the default deployment. */
 @Module({})
@@ -8,7 +12,7 @@ export class PlatformModule {
   static forRoot(context: AppContext): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [CoreModule.forRoot(context), AuthModule],
+      imports: [CoreModule.forRoot(context), AuthModule, ChallengesModule, BiddingModule, ...EVALUATION_MODULES, WebClientModule],
     };
   }
 }

@@ -14,3 +14,8 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!user) throw new Unauthenticated();
   return user;
 });
+
+/** On a @Public() route: the caller when a valid access token came along, else null (anonymous). */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser | null => context.switchToHttp().getRequest<{ user?: AuthUser }>().user ?? null,
+);

@@ -6,3 +6,4 @@ export * from './health.controller';
 export * from './logging';
 export * from './public.decorator';
 export * from './validation';
+export * from './dto-rules';

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Trim } from '@app/core';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class RegisterDto {
   @ApiProperty({ example: 'li.wei@example.cn' })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;
@@ -19,7 +17,7 @@ export class RegisterDto {
   password!: string;
 
   @ApiProperty({ example: '李伟' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   displayName!: string;
@@ -32,7 +30,7 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;

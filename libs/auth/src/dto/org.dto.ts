@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { QueryBoolean, Trim } from '@app/core';
 import { ORG_KINDS, OrganisationKind } from '@app/domain';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOrgDto {
   @ApiProperty({ example: '昆明高新传感科技有限公司' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(2, 200)
   name!: string;
@@ -31,7 +30,7 @@ export class CreateOrgDto {
 
 export class AddOrgMemberDto {
   @ApiProperty({ description: 'Email of a registered user' })
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   email!: string;
 }
@@ -39,13 +38,13 @@ export class AddOrgMemberDto {
 export class ListOrgsQuery {
   @ApiPropertyOptional({ description: 'Admins: filter by verification status' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   verified?: boolean;
 
   @ApiPropertyOptional({ description: 'Only organisations I belong to' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   mine?: boolean;
 }

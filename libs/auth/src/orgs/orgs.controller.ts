@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,6 +10,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { uuidParam } from '@app/core';
 import type { AuthUser } from '../auth-user';
 import { CurrentUser, Roles } from '../decorators';
 import { AddOrgMemberDto, CreateOrgDto, ListOrgsQuery, OrgView } from '../dto/org.dto';
@@ -38,7 +39,7 @@ export class OrgsController {
   @Get(':id')
   @ApiOkResponse({ type: OrgView })
   @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<OrgView> {
+  get(@Param('id', uuidParam()) id: string): Promise<OrgView> {
     return this.orgs.get(id);
   }
 
@@ -48,13 +49,13 @@ export class OrgsController {
   @ApiOkResponse({ type: OrgView, description: 'Verified; its members now act as enterprise for it' })
   @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
   @ApiConflictResponse({ description: 'ORG_ALREADY_VERIFIED' })
-  verify(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<OrgView> {
+  verify(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgView> {
     return this.orgs.verify(user, id);
   }
 
   @Get(':id/members')
   @ApiForbiddenResponse({ description: 'NOT_ORG_MEMBER' })
-  members(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string) {
     return this.orgs.members(user, id);
   }
 
@@ -64,7 +65,7 @@ export class OrgsController {
   @ApiForbiddenResponse({ description: 'NOT_ORG_OWNER' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   @ApiConflictResponse({ description: 'ALREADY_MEMBER' })
-  addMember(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddOrgMemberDto): Promise<void> {
+  addMember(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddOrgMemberDto): Promise<void> {
     return this.orgs.addMember(user, id, dto);
   }
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { BidContent } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
 import { bigintNumber } from './bigint';
 import { ChallengeEntity } from './challenges.entities';
@@ -11,6 +12,7 @@ export interface MilestoneRecord {
 }
 
 @Entity('team')
+@Check('ck_team_kind', "kind IN ('RESEARCH_GROUP', 'UNIVERSITY_LAB', 'COMPANY', 'INDIVIDUAL_EXPERT')")
 export class TeamEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -46,6 +48,9 @@ export class TeamEntity {
 @Entity('team_member')
 @Index(['teamId', 'userId'], { unique: true, where: 'left_at IS NULL' })
 @Index(['userId'])
+@Index(['teamId', 'joinedAt'])
+@Check('ck_team_member_role', "role IN ('LEAD', 'MEMBER')")
+@Check('ck_team_member_period', 'left_at IS NULL OR left_at >= joined_at')
 export class TeamMemberEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -79,6 +84,11 @@ export class TeamMemberEntity {
 @Entity('bid')
 @Index('uq_bid_active_per_team', ['challengeId', 'teamId'], { unique: true, where: "status <> 'WITHDRAWN'" })
 @Index(['teamId'])
+@Index(['challengeId', 'status'])
+@Check(
+  'ck_bid_status',
+  "status IN ('SUBMITTED', 'WITHDRAWN', 'SHORTLISTED', 'NOT_SHORTLISTED', 'AWARDED', 'NOT_AWARDED')",
+)
 export class BidEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -141,6 +151,13 @@ export class BidEntity {
   @Column({ type: 'text', nullable: true })
   shortlistReason!: string | null;
 
+  /** Who made the shortlist decision (形式审查) and when, by the database clock. */
+  @Column({ type: 'uuid', nullable: true })
+  shortlistedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  shortlistedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -161,9 +178,9 @@ export class BidRevisionEntity {
   @PrimaryColumn({ type: 'integer' })
   revision!: number;
 
-  /** The canonical content exactly as hashed. */
+  /** The content exactly as hashed (canonicalBidContent of it gives the hashed text). */
   @Column({ type: 'jsonb' })
-  content!: Record<string, unknown>;
+  content!: BidContent;
 
   @Column({ type: 'text' })
   contentHash!: string;
@@ -177,6 +194,7 @@ export class BidRevisionEntity {
 
 /** Idempotency-Key records for bid creation and revision. */
 @Entity('idempotency_key')
+@Check('ck_idempotency_key_state', "state IN ('IN_PROGRESS', 'DONE')")
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId!: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganisationEntity, UserEntity } from './auth.entities';
 import { bigintNumber } from './bigint';
 
@@ -23,6 +23,12 @@ export interface RubricCriterionRecord {
 @Index('ix_challenge_title_trgm', { synchronize: false })
 @Index('ix_challenge_summary_trgm', { synchronize: false })
 @Index('ix_challenge_listing', { synchronize: false })
+/** The close job's work list: published challenges by deadline. */
+@Index('ix_challenge_due_to_close', ['closesAt'], { where: "status = 'PUBLISHED'" })
+@Check('ck_challenge_reward_positive', '"reward_fen" > 0')
+@Check('ck_challenge_winners', '"winners" >= 1')
+@Check('ck_challenge_pass_mark', '"pass_mark" BETWEEN 0 AND 100')
+@Check('ck_challenge_window', '"closes_at" > "opens_at"')
 export class ChallengeEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

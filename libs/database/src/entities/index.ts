@@ -9,11 +9,23 @@ import {
 
 import { BidEntity, BidRevisionEntity, IdempotencyKeyEntity, TeamEntity, TeamMemberEntity } from './bidding.entities';
 import { ChallengeEntity, ChallengeQuestionEntity, ChallengeVersionEntity, NdaAcceptanceEntity } from './challenges.entities';
+import {
+  EvaluationRoomEntity,
+  ExpertEntity,
+  RoomAuditEntity,
+  RoomBidEntity,
+  RoomDeclarationEntity,
+  RoomObjectionEntity,
+  RoomOperationEntity,
+  RoomPanelMemberEntity,
+  RoomScoreEntity,
+} from './evaluation.entities';
 
 export * from './auth.entities';
 export * from './bidding.entities';
 export * from './bigint';
 export * from './challenges.entities';
+export * from './evaluation.entities';
 export { OutboxConsumptionEntity, OutboxEventEntity };
 
 /** Every entity of the platform, by owning service. */
@@ -38,4 +50,14 @@ export const ENTITIES = [
   BidEntity,
   BidRevisionEntity,
   IdempotencyKeyEntity,
+  // evaluation
+  ExpertEntity,
+  EvaluationRoomEntity,
+  RoomPanelMemberEntity,
+  RoomBidEntity,
+  RoomDeclarationEntity,
+  RoomScoreEntity,
+  RoomOperationEntity,
+  RoomAuditEntity,
+  RoomObjectionEntity,
 ];

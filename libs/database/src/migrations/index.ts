@@ -1,5 +1,8 @@
 import { Foundation1795832530520 } from './1795832530520-Foundation';
 import { ChallengesAndBids1795834574668 } from './1795834574668-ChallengesAndBids';
+import { ChallengeIntegrity1795834915549 } from './1795834915549-ChallengeIntegrity';
+import { Evaluation1795834935658 } from './1795834935658-Evaluation';
+import { BiddingIntegrity1795834951419 } from './1795834951419-BiddingIntegrity';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: (new () => object)[] = [Foundation1795832530520, ChallengesAndBids1795834574668];
+export const MIGRATIONS: (new () => object)[] = [Foundation1795832530520, ChallengesAndBids1795834574668, ChallengeIntegrity1795834915549, Evaluation1795834935658, BiddingIntegrity1795834951419];

@@ -1,11 +1,17 @@
 import { Conflict, FieldError, ValidationFailed } from '../errors';
 import {
   AmendableTerms,
+  challengeTermsProblems,
   ELIGIBILITY,
+  eligibilityProblems,
   INDUSTRY_FIELDS,
   IP_TERMS,
+  PublishedTerms,
   RubricCriterion,
+  rubricProblems,
   validateAmendment,
+  validateChallengeTerms,
+  validatePublishedAmendment,
   validateRubric,
   validateWindow,
 } from './challenge-rules';
@@ -226,6 +232,95 @@ describe('validateAmendment', () => {
     expect(amend({}, current.closesAt)).toThrow(expect.objectContaining({ code: 'BIDDING_CLOSED' }));
     expect(amend({ rewardFen: 70_000_000 }, new Date('2025-07-01T00:00:00Z'))).toThrow(
       expect.objectContaining({ code: 'BIDDING_CLOSED' }),
+    );
+  });
+});
+
+describe('rubricProblems', () => {
+  it('lists the problems validateRubric throws, without throwing', () => {
+    expect(rubricProblems(RUBRIC)).toEqual([]);
+    expect(rubricProblems([criterion('a', 50), criterion('b', 49)])).toEqual([
+      { field: 'rubric', messages: ['weights must sum to 100, not 99'] },
+    ]);
+  });
+});
+
+describe('eligibilityProblems', () => {
+  const TEAM = '7d3c1f1e-1111-4c4c-8888-000000000001';
+  const ORG = '7d3c1f1e-2222-4c4c-8888-000000000002';
+
+  it('accepts an open challenge that invites nobody, and an invite-only one that invites a team or an organisation', () => {
+    expect(eligibilityProblems('OPEN', [], [])).toEqual([]);
+    expect(eligibilityProblems('INVITE_ONLY', [TEAM], [])).toEqual([]);
+    expect(eligibilityProblems('INVITE_ONLY', [], [ORG])).toEqual([]);
+  });
+
+  it('needs somebody invited to an invite-only challenge', () => {
+    expect(eligibilityProblems('INVITE_ONLY', [], [])).toEqual([
+      { field: 'invitedTeamIds', messages: [expect.stringContaining('at least one team or organisation')] },
+    ]);
+  });
+
+  it('refuses invitations to an open challenge, naming the list', () => {
+    expect(eligibilityProblems('OPEN', [], [ORG])).toEqual([{ field: 'invitedOrgIds', messages: ['must be empty when eligibility is OPEN'] }]);
+  });
+});
+
+describe('challengeTermsProblems', () => {
+  it('reports the window, the rubric and the eligibility at once', () => {
+    const terms = {
+      opensAt: new Date('2025-06-02T00:00:00Z'),
+      closesAt: new Date('2025-06-01T00:00:00Z'),
+      rubric: [criterion('technical', 60), criterion('team', 30)],
+      eligibility: 'INVITE_ONLY' as const,
+      invitedTeamIds: [],
+      invitedOrgIds: [],
+    };
+    expect(challengeTermsProblems(terms, { forPublication: false }).map((p) => p.field)).toEqual(['closesAt', 'rubric', 'invitedTeamIds']);
+    expect(() => validateChallengeTerms(terms, { forPublication: false })).toThrow(ValidationFailed);
+  });
+});
+
+describe('validatePublishedAmendment', () => {
+  const now = new Date('2025-06-10T00:00:00Z');
+  const TEAM_A = '7d3c1f1e-1111-4c4c-8888-00000000000a';
+  const TEAM_B = '7d3c1f1e-1111-4c4c-8888-00000000000b';
+  const current: PublishedTerms = {
+    opensAt: new Date('2025-06-01T00:00:00Z'),
+    closesAt: new Date('2025-06-30T16:00:00Z'),
+    rubric: RUBRIC,
+    passMark: 60,
+    rewardFen: 50_000_000,
+    winners: 2,
+    ipTerms: 'TRANSFER',
+    ndaRequired: true,
+    eligibility: 'INVITE_ONLY',
+    invitedTeamIds: [TEAM_A],
+    invitedOrgIds: [],
+  };
+  const amend = (change: Partial<PublishedTerms>) => () => validatePublishedAmendment(current, { ...current, ...change }, now);
+
+  it('accepts a later deadline, a higher reward and another invited team', () => {
+    expect(amend({ closesAt: new Date('2025-07-30T16:00:00Z'), rewardFen: 80_000_000, invitedTeamIds: [TEAM_A, TEAM_B] })).not.toThrow();
+  });
+
+  it('applies the rules of validateAmendment first', () => {
+    expect(amend({ closesAt: new Date('2025-06-29T00:00:00Z'), winners: 3 })).toThrow(expect.objectContaining({ code: 'CLOSES_AT_EARLIER' }));
+  });
+
+  it.each<[string, Partial<PublishedTerms>]>([
+    ['OPENS_AT_FROZEN', { opensAt: new Date('2025-06-02T00:00:00Z') }],
+    ['WINNERS_FROZEN', { winners: 1 }],
+    ['IP_TERMS_FROZEN', { ipTerms: 'SHARED' }],
+    ['NDA_FROZEN', { ndaRequired: false }],
+    ['ELIGIBILITY_FROZEN', { eligibility: 'OPEN', invitedTeamIds: [] }],
+  ])('%s', (code, change) => {
+    expect(amend(change)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('does not withdraw an invitation', () => {
+    expect(amend({ invitedTeamIds: [TEAM_B] })).toThrow(
+      expect.objectContaining({ code: 'INVITATION_WITHDRAWN', details: { withdrawn: [TEAM_A] } }),
     );
   });
 });

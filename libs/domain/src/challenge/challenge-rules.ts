@@ -1,4 +1,4 @@
-import { Conflict, ValidationFailed } from '../errors';
+import { Conflict, FieldError, ValidationFailed } from '../errors';
 import { Fen, formatYuan } from '../money';
 
 export const INDUSTRY_FIELDS = [
@@ -42,8 +42,8 @@ export const MIN_BIDDING_WINDOW_MS = 24 * 60 * 60 * 1000;
 const isIntegerIn = (value: number, min: number, max: number): boolean =>
   Number.isInteger(value) && value >= min && value <= max;
 
-/** Throws ValidationFailed with every problem of the rubric, each under its field path (`rubric.2.weight`). */
-export function validateRubric(criteria: readonly RubricCriterion[], field = 'rubric'): void {
+/** Every problem of the rubric, each under its field path (`rubric.2.weight`); empty when it is valid. */
+export function rubricProblems(criteria: readonly RubricCriterion[], field = 'rubric'): FieldError[] {
   const problems = new Map<string, string[]>();
   const add = (path: string, message: string) => problems.set(path, [...(problems.get(path) ?? []), message]);
 
@@ -60,22 +60,22 @@ export function validateRubric(criteria: readonly RubricCriterion[], field = 'ru
   });
   const sum = criteria.reduce((total, c) => total + c.weight, 0);
   if (criteria.length > 0 && sum !== 100) add(field, `weights must sum to 100, not ${sum}`);
+  return [...problems].map(([path, messages]) => ({ field: path, messages }));
+}
 
-  if (problems.size > 0) {
-    throw new ValidationFailed(
-      [...problems].map(([path, messages]) => ({ field: path, messages })),
-      'The rubric is invalid',
-    );
-  }
+/** Throws ValidationFailed with every problem of the rubric, each under its field path (`rubric.2.weight`). */
+export function validateRubric(criteria: readonly RubricCriterion[], field = 'rubric'): void {
+  const problems = rubricProblems(criteria, field);
+  if (problems.length > 0) throw new ValidationFailed(problems, 'The rubric is invalid');
 }
 
 export type WindowOptions = { forPublication: false } | { forPublication: true; now: Date };
 
 /**
- * The bidding window must open before it closes. To be published it must also last at least
- * 24 hours and close in the future (`now` is the server's clock).
+ * The problems of a bidding window: it must open before it closes. To be published it must also
+ * last at least 24 hours and close in the future (`now` is the server's clock).
  */
-export function validateWindow(opensAt: Date, closesAt: Date, opts: WindowOptions): void {
+export function windowProblems(opensAt: Date, closesAt: Date, opts: WindowOptions): FieldError[] {
   const problems = new Map<string, string[]>();
   const add = (path: string, message: string) => problems.set(path, [...(problems.get(path) ?? []), message]);
   const opens = opensAt.getTime();
@@ -89,13 +89,13 @@ export function validateWindow(opensAt: Date, closesAt: Date, opts: WindowOption
     add('closesAt', 'must be at least 24 hours after opensAt');
   }
   if (opts.forPublication && closes <= opts.now.getTime()) add('closesAt', 'must be in the future');
+  return [...problems].map(([path, messages]) => ({ field: path, messages }));
+}
 
-  if (problems.size > 0) {
-    throw new ValidationFailed(
-      [...problems].map(([path, messages]) => ({ field: path, messages })),
-      'The bidding window is invalid',
-    );
-  }
+/** Throws ValidationFailed with every problem of the bidding window (see windowProblems). */
+export function validateWindow(opensAt: Date, closesAt: Date, opts: WindowOptions): void {
+  const problems = windowProblems(opensAt, closesAt, opts);
+  if (problems.length > 0) throw new ValidationFailed(problems, 'The bidding window is invalid');
 }
 
 /** The terms of a published challenge that bidders rely on. */
@@ -149,5 +149,87 @@ export function validateAmendment(current: AmendableTerms, next: AmendableTerms,
       `The reward cannot drop from ${formatYuan(current.rewardFen)} to ${formatYuan(next.rewardFen)} CNY`,
       { current: current.rewardFen, next: next.rewardFen },
     );
+  }
+}
+
+/** At most this many teams and organisations may be invited to one challenge (each list). */
+export const MAX_INVITATIONS = 200;
+
+/** An INVITE_ONLY challenge invites at least one team or organisation; an OPEN one invites nobody. */
+export function eligibilityProblems(
+  eligibility: Eligibility,
+  invitedTeamIds: readonly string[],
+  invitedOrgIds: readonly string[],
+): FieldError[] {
+  const invited = invitedTeamIds.length + invitedOrgIds.length;
+  if (eligibility === 'INVITE_ONLY' && invited === 0) {
+    return [{ field: 'invitedTeamIds', messages: ['must name at least one team or organisation (with invitedOrgIds) when eligibility is INVITE_ONLY'] }];
+  }
+  if (eligibility === 'OPEN' && invited > 0) {
+    const field = invitedTeamIds.length > 0 ? 'invitedTeamIds' : 'invitedOrgIds';
+    return [{ field, messages: ['must be empty when eligibility is OPEN'] }];
+  }
+  return [];
+}
+
+/** The terms of a challenge checked as a whole, whoever wrote them (create, edit, submit, publish). */
+export interface ChallengeTerms {
+  opensAt: Date;
+  closesAt: Date;
+  rubric: readonly RubricCriterion[];
+  eligibility: Eligibility;
+  invitedTeamIds: readonly string[];
+  invitedOrgIds: readonly string[];
+}
+
+/** Every problem of the rubric, the bidding window and the eligibility rules together. */
+export function challengeTermsProblems(terms: ChallengeTerms, opts: WindowOptions): FieldError[] {
+  return [
+    ...windowProblems(terms.opensAt, terms.closesAt, opts),
+    ...rubricProblems(terms.rubric),
+    ...eligibilityProblems(terms.eligibility, terms.invitedTeamIds, terms.invitedOrgIds),
+  ];
+}
+
+/** Throws ValidationFailed listing every problem of the terms (see challengeTermsProblems). */
+export function validateChallengeTerms(terms: ChallengeTerms, opts: WindowOptions): void {
+  const problems = challengeTermsProblems(terms, opts);
+  if (problems.length > 0) {
+    throw new ValidationFailed(problems, problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join(' | '));
+  }
+}
+
+/** Everything of a published challenge that an amendment may not move against the bidders. */
+export interface PublishedTerms extends AmendableTerms {
+  opensAt: Date;
+  winners: number;
+  ipTerms: IpTerm;
+  ndaRequired: boolean;
+  eligibility: Eligibility;
+  invitedTeamIds: readonly string[];
+  invitedOrgIds: readonly string[];
+}
+
+/**
+ * validateAmendment, and also: the opening of the window, the number of winners, the IP terms,
+ * the NDA requirement and the eligibility rule stay as published, and invitations can only be
+ * added, never withdrawn. Throws Conflict on the first violation.
+ */
+export function validatePublishedAmendment(current: PublishedTerms, next: PublishedTerms, now: Date): void {
+  validateAmendment(current, next, now);
+  const frozen = (code: string, what: string, a: unknown, b: unknown) => {
+    if (a !== b) throw new Conflict(code, `${what} cannot change once the challenge is published`, { current: a, next: b });
+  };
+  frozen('OPENS_AT_FROZEN', 'opensAt', current.opensAt.toISOString(), next.opensAt.toISOString());
+  frozen('WINNERS_FROZEN', 'The number of winners', current.winners, next.winners);
+  frozen('IP_TERMS_FROZEN', 'The IP terms', current.ipTerms, next.ipTerms);
+  frozen('NDA_FROZEN', 'Whether an NDA is required', current.ndaRequired, next.ndaRequired);
+  frozen('ELIGIBILITY_FROZEN', 'The eligibility rule', current.eligibility, next.eligibility);
+  const withdrawn = [
+    ...current.invitedTeamIds.filter((id) => !next.invitedTeamIds.includes(id)),
+    ...current.invitedOrgIds.filter((id) => !next.invitedOrgIds.includes(id)),
+  ];
+  if (withdrawn.length > 0) {
+    throw new Conflict('INVITATION_WITHDRAWN', 'Invitations can be added to a published challenge, not withdrawn', { withdrawn });
   }
 }

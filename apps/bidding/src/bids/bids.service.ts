@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, ActorService, AuthUser, authorize } from '@app/auth';
+import { BidEntity, BidRevisionEntity, publishEvent, TeamEntity } from '@app/database';
+import {
+  assertBiddingOpen,
+  assertMayBid,
+  assertShortlistOpen,
+  assertTeamLead,
+  BidStatus,
+  BidViewer,
+  bidContentHash,
+  buildBidContent,
+  canReadBid,
+  Conflict,
+  CurrentMember,
+  NotFound,
+  transitionBid,
+  validateBid,
+} from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { currentMembers, lockTeam } from '../teams/team-members';
+import { bidStatus, toBidView } from './bid.views';
+import { ChallengeWindow, ownsOrAdministersChallenge, readChallengeWindow, visibleChallenge } from './challenge-window';
+import { BidTermsDto, BidView, ReviseBidDto, ShortlistDto, SubmitBidDto } from './dto/bid.dto';
+
+const UNIQUE_VIOLATION = '23505';
+/** The partial unique index that makes "one active bid per team per challenge" a database fact. */
+const ACTIVE_BID_INDEX = 'uq_bid_active_per_team';
+
+const bidAlreadyExists = () =>
+  new Conflict('BID_ALREADY_EXISTS', 'This team already has an active bid on this challenge: revise it (PUT /api/bids/:id) or withdraw it first');
+
+function isActiveBidViolation(error: unknown): boolean {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === UNIQUE_VIOLATION && constraint === ACTIVE_BID_INDEX;
+}
+
+/** A bid locked for change, with everything its rules need. */
+interface LockedBid {
+  bid: BidEntity;
+  challenge: ChallengeWindow;
+  team: TeamEntity;
+  members: CurrentMember[];
+  actor: Actor;
+  viewer: BidViewer;
+}
+
+/**
+ * The bid use cases that write: submit (揭榜), revise, withdraw, shortlist (形式审查). Each runs in
+ * one transaction that locks the challenge row FOR SHARE, then the team, then the bid, and decides
+ * the window by the database clock inside that transaction.
+ */
+@Injectable()
+export class BidsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly actors: ActorService,
+  ) {}
+
+  /**
+   * A team lead submits the team's bid. A team whose earlier bid on this challenge is WITHDRAWN
+   * resubmits that same bid: it becomes SUBMITTED again with a new revision (the history stays in one bid).
+   */
+  async submit(user: AuthUser, challengeId: string, dto: SubmitBidDto): Promise<BidView> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const actor = await this.actors.load(user, manager);
+        const challenge = visibleChallenge(await readChallengeWindow(manager, challengeId, user.id, { lock: true }), actor);
+        const team = await lockTeam(manager, dto.teamId, 'share');
+        const members = await currentMembers(manager, team.id);
+        assertTeamLead(members, user.id);
+        assertBiddingOpen(challenge.phase);
+        assertMayBid(challenge, { id: team.id, orgId: team.orgId, ndaAccepted: await this.ndaAccepted(manager, challenge.id, team.id) });
+        validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
+
+        const active: unknown[] = await manager.query(
+          `SELECT 1 FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status <> 'WITHDRAWN'`,
+          [challenge.id, team.id],
+        );
+        if (active.length > 0) throw bidAlreadyExists();
+        const withdrawn: { id: string }[] = await manager.query(
+          `SELECT id FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status = 'WITHDRAWN'
+            ORDER BY updated_at DESC LIMIT 1 FOR UPDATE`,
+          [challenge.id, team.id],
+        );
+        let previous: BidEntity | null = null;
+        if (withdrawn.length > 0) {
+          previous = await manager.findOneByOrFail(BidEntity, { id: withdrawn[0].id });
+          if (previous.status !== BidStatus.WITHDRAWN) throw bidAlreadyExists();
+        }
+        const status = previous ? transitionBid(bidStatus(previous.status), 'resubmit') : BidStatus.SUBMITTED;
+        return toBidView(await this.writeRevision(manager, user, challenge, team.id, dto, previous, status), team.name);
+      });
+    } catch (error) {
+      // Two submissions racing past the check above: the index lets one in, the other lands here.
+      if (isActiveBidViolation(error)) throw bidAlreadyExists();
+      throw error;
+    }
+  }
+
+  /** A new revision of a SUBMITTED bid before closesAt; the previous revisions are kept. */
+  async revise(user: AuthUser, bidId: string, dto: ReviseBidDto): Promise<BidView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { bid, challenge, team, members } = await this.lockBid(manager, user, bidId);
+      assertTeamLead(members, user.id);
+      assertBiddingOpen(challenge.phase);
+      const status = transitionBid(bidStatus(bid.status), 'revise');
+      validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
+      return toBidView(await this.writeRevision(manager, user, challenge, bid.teamId, dto, bid, status), team.name);
+    });
+  }
+
+  async withdraw(user: AuthUser, bidId: string): Promise<BidView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { bid, challenge, team, members } = await this.lockBid(manager, user, bidId);
+      assertTeamLead(members, user.id);
+      assertBiddingOpen(challenge.phase);
+      const status = transitionBid(bidStatus(bid.status), 'withdraw');
+      await manager.update(BidEntity, { id: bid.id }, { status });
+      await publishEvent(manager, 'bid.withdrawn', { bidId: bid.id, challengeId: bid.challengeId, teamId: bid.teamId });
+      return toBidView(await manager.findOneByOrFail(BidEntity, { id: bid.id }), team.name);
+    });
+  }
+
+  /** 形式审查 after closing, by the owner organisation or an admin: SHORTLISTED, or NOT_SHORTLISTED with a reason. */
+  async shortlist(user: AuthUser, bidId: string, dto: ShortlistDto): Promise<BidView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { bid, challenge, team, viewer } = await this.lockBid(manager, user, bidId);
+      authorize(viewer.ownsOrAdministers, 'NOT_CHALLENGE_OWNER', 'Only the owner organisation and admins shortlist bids');
+      assertShortlistOpen(challenge.status, challenge.phase);
+      const action = dto.decision === 'SHORTLISTED' ? 'shortlist' : 'rejectShortlist';
+      const status = transitionBid(bidStatus(bid.status), action, { reason: dto.reason });
+      const reason = dto.reason?.trim() || null;
+      await manager.update(
+        BidEntity,
+        { id: bid.id },
+        { status, shortlistReason: reason, shortlistedBy: user.id, shortlistedAt: challenge.dbNow },
+      );
+      await publishEvent(manager, 'bid.shortlisted', {
+        bidId: bid.id,
+        challengeId: bid.challengeId,
+        shortlisted: status === BidStatus.SHORTLISTED,
+        reason,
+      });
+      return toBidView(await manager.findOneByOrFail(BidEntity, { id: bid.id }), team.name);
+    });
+  }
+
+  /**
+   * Locks challenge (FOR SHARE), team (FOR SHARE) and bid (FOR UPDATE), in the same order as
+   * submit, and answers 404 to anyone who may not read the sealed bid.
+   */
+  private async lockBid(manager: EntityManager, user: AuthUser, bidId: string): Promise<LockedBid> {
+    const ref = await manager.findOneBy(BidEntity, { id: bidId });
+    if (!ref) throw new NotFound('Bid');
+    const actor = await this.actors.load(user, manager);
+    const challenge = await readChallengeWindow(manager, ref.challengeId, user.id, { lock: true });
+    if (!challenge) throw new NotFound('Bid');
+    const team = await lockTeam(manager, ref.teamId, 'share');
+    const bid = await manager.findOneOrFail(BidEntity, { where: { id: bidId }, lock: { mode: 'pessimistic_write' } });
+    const members = await currentMembers(manager, team.id);
+    const viewer: BidViewer = {
+      isTeamMember: members.some((m) => m.userId === user.id),
+      ownsOrAdministers: ownsOrAdministersChallenge(actor, challenge),
+    };
+    if (!canReadBid(viewer, challenge.phase, bidStatus(bid.status))) throw new NotFound('Bid');
+    return { bid, challenge, team, members, actor, viewer };
+  }
+
+  private async ndaAccepted(manager: EntityManager, challengeId: string, teamId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = $2', [challengeId, teamId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Writes revision `previous.revision + 1` (or 1): the bid row takes the new terms, a bid_revision
+   * row keeps exactly the hashed content, and bid.submitted goes to the outbox, all in the caller's
+   * transaction. The receive time is the database clock read after the challenge lock.
+   */
+  private async writeRevision(
+    manager: EntityManager,
+    user: AuthUser,
+    challenge: ChallengeWindow,
+    teamId: string,
+    terms: BidTermsDto,
+    previous: BidEntity | null,
+    status: BidStatus,
+  ): Promise<BidEntity> {
+    const revision = (previous?.revision ?? 0) + 1;
+    const content = buildBidContent({
+      challengeId: challenge.id,
+      teamId,
+      revision,
+      technicalApproach: terms.technicalApproach,
+      proposal: terms.proposal,
+      quotedPriceFen: terms.quotedPriceFen,
+      durationDays: terms.durationDays,
+      milestones: terms.milestones,
+      keyPersonnelUserIds: terms.keyPersonnelUserIds,
+      pledgedBy: user.id,
+    });
+    const contentHash = bidContentHash(content);
+    const receivedAt = challenge.dbNow;
+    const fields = {
+      status,
+      revision,
+      technicalApproach: content.technicalApproach,
+      proposal: content.proposal,
+      quotedPriceFen: content.quotedPriceFen,
+      durationDays: content.durationDays,
+      milestones: content.milestones,
+      keyPersonnelUserIds: content.keyPersonnelUserIds,
+      pledgedBy: content.pledgedBy,
+      pledgedAt: receivedAt,
+      contentHash,
+      receivedAt,
+    };
+    let bidId: string;
+    if (previous) {
+      await manager.update(BidEntity, { id: previous.id }, fields);
+      bidId = previous.id;
+    } else {
+      const inserted = await manager.insert(BidEntity, {
+        challengeId: challenge.id,
+        teamId,
+        shortlistReason: null,
+        shortlistedBy: null,
+        shortlistedAt: null,
+        ...fields,
+      });
+      bidId = String(inserted.identifiers[0].id);
+    }
+    await manager.insert(BidRevisionEntity, { bidId, revision, content, contentHash, submittedBy: user.id, receivedAt });
+    await publishEvent(manager, 'bid.submitted', { bidId, challengeId: challenge.id, teamId, revision });
+    return manager.findOneByOrFail(BidEntity, { id: bidId });
+  }
+}

@@ -1,0 +1,181 @@
+import { startTestApp, TestApp } from '../../../../test/support/app';
+import { bidInput, closeBidding, createTeam, insertChallenge, submitBid } from '../../../../test/support/bidding';
+import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
+import { BiddingAppModule } from '../bidding-app.module';
+
+describe('Idempotency-Key on bid creation and revision (integration)', () => {
+  let t: TestApp;
+  let owner: TestUser & { orgId: string };
+  beforeAll(async () => {
+    t = await startTestApp({ module: (context) => BiddingAppModule.forRoot(context) });
+    owner = await registerEnterprise(t, await loginAdmin(t));
+  });
+  afterAll(() => t.close());
+
+  async function scenario() {
+    const lead = await register(t, 'lead');
+    const team = await createTeam(t, lead);
+    const challengeId = await insertChallenge(t, owner.orgId);
+    return { lead, team, challengeId };
+  }
+
+  const rows = async (table: 'bid' | 'bid_revision', challengeId: string): Promise<number> =>
+    (
+      await t.dataSource.query(
+        table === 'bid'
+          ? 'SELECT count(*)::int AS n FROM bid WHERE challenge_id = $1'
+          : 'SELECT count(*)::int AS n FROM bid_revision r JOIN bid b ON b.id = r.bid_id WHERE b.challenge_id = $1',
+        [challengeId],
+      )
+    )[0].n;
+
+  it('replays the first answer to a retry with the same key and body', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const body = bidInput(team.id, lead);
+    const first = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'create-1').send(body).expect(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    // Same body with its keys in another order: the same request.
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const retry = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'create-1').send(reordered).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await rows('bid', challengeId)).toBe(1);
+
+    // A revision retried: one new revision, not two.
+    const { teamId: _teamId, ...terms } = bidInput(team.id, lead, { quotedPriceFen: 40_000_000 });
+    const revised = await t.http().put(`/api/bids/${first.body.id}`).set(lead.auth).set('Idempotency-Key', 'revise-1').send(terms).expect(200);
+    const again = await t.http().put(`/api/bids/${first.body.id}`).set(lead.auth).set('Idempotency-Key', 'revise-1').send(terms).expect(200);
+    expect(again.body).toEqual(revised.body);
+    expect(again.body.revision).toBe(2);
+    expect(await rows('bid_revision', challengeId)).toBe(2);
+  });
+
+  it('answers 422 IDEMPOTENCY_KEY_REUSED to the same key with another body, another bid or another route', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const bid = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'k-1').send(bidInput(team.id, lead)).expect(201);
+    const other = await t
+      .http()
+      .post(`/api/challenges/${challengeId}/bids`)
+      .set(lead.auth)
+      .set('Idempotency-Key', 'k-1')
+      .send(bidInput(team.id, lead, { quotedPriceFen: 1 }))
+      .expect(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const { teamId: _teamId, ...terms } = bidInput(team.id, lead);
+    const otherRoute = await t.http().put(`/api/bids/${bid.body.id}`).set(lead.auth).set('Idempotency-Key', 'k-1').send(terms).expect(422);
+    expect(otherRoute.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await rows('bid_revision', challengeId)).toBe(1);
+    // Keys belong to their user: someone else's k-1 is a key of its own.
+    const stranger = await register(t, 'stranger');
+    const strangerTeam = await createTeam(t, stranger);
+    await t.http().post(`/api/challenges/${challengeId}/bids`).set(stranger.auth).set('Idempotency-Key', 'k-1').send(bidInput(strangerTeam.id, stranger)).expect(201);
+  });
+
+  it('answers 409 IDEMPOTENCY_IN_PROGRESS to a retry while the first request is still running', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const body = bidInput(team.id, lead);
+    // Hold the challenge row so the first request waits inside its transaction.
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('SELECT 1 FROM challenge WHERE id = $1 FOR UPDATE', [challengeId]);
+    const first: Promise<{ status: number; body: { id: string } }> = Promise.resolve(
+      t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'slow-1').send(body),
+    );
+    try {
+      // Wait until the first request has claimed its key and is waiting for the lock.
+      for (let i = 0; i < 500; i += 1) {
+        const waiting: unknown[] = await t.dataSource.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR SHARE%'`,
+        );
+        if (waiting.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const [claim] = await t.dataSource.query(`SELECT state FROM idempotency_key WHERE user_id = $1 AND key = 'slow-1'`, [lead.id]);
+      expect(claim.state).toBe('IN_PROGRESS');
+      const retry = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'slow-1').send(body).expect(409);
+      expect(retry.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    } finally {
+      await blocker.commitTransaction();
+      await blocker.release();
+    }
+    const done = await first;
+    expect(done.status).toBe(201);
+    const replay = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'slow-1').send(body).expect(201);
+    expect(replay.body.id).toBe(done.body.id);
+    expect(await rows('bid', challengeId)).toBe(1);
+  });
+
+  it('stores a 4xx answer and replays it, even after the conditions changed', async () => {
+    const { lead, team, challengeId } = await scenario();
+    await submitBid(t, lead, challengeId, team.id);
+    const body = bidInput(team.id, lead);
+    const conflict = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'dup-1').send(body).expect(409);
+    expect(conflict.body.code).toBe('BID_ALREADY_EXISTS');
+    const replay = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'dup-1').send(body).expect(409);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect({ ...replay.body, requestId: undefined }).toEqual({ ...conflict.body, requestId: undefined });
+
+    const invalid = { ...body, quotedPriceFen: 'lots' };
+    const bad = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'bad-1').send(invalid).expect(400);
+    const badAgain = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'bad-1').send(invalid).expect(400);
+    expect(badAgain.body.details).toEqual(bad.body.details);
+
+    await closeBidding(t, challengeId);
+    const stored = await t.dataSource.query(`SELECT state, response_status FROM idempotency_key WHERE user_id = $1 ORDER BY key`, [lead.id]);
+    expect(stored).toEqual([
+      { state: 'DONE', response_status: 400 },
+      { state: 'DONE', response_status: 409 },
+    ]);
+  });
+
+  it('runs again after an unexpected failure released the key', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const body = bidInput(team.id, lead);
+    // Make the write fail unexpectedly (a 500): a trigger refusing bid inserts for this challenge.
+    await t.dataSource.query(`
+      CREATE FUNCTION test_refuse_bid() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$;
+      CREATE TRIGGER test_refuse_bid BEFORE INSERT ON bid FOR EACH ROW WHEN (NEW.challenge_id = '${challengeId}') EXECUTE FUNCTION test_refuse_bid();`);
+    try {
+      await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'flaky-1').send(body).expect(500);
+      expect(await t.dataSource.query(`SELECT 1 FROM idempotency_key WHERE user_id = $1 AND key = 'flaky-1'`, [lead.id])).toEqual([]);
+    } finally {
+      await t.dataSource.query('DROP TRIGGER test_refuse_bid ON bid; DROP FUNCTION test_refuse_bid();');
+    }
+    await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'flaky-1').send(body).expect(201);
+  });
+
+  it('takes over a key whose first request was abandoned (its process died)', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const body = bidInput(team.id, lead);
+    await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'orphan-1').send(body).expect(201);
+    // Pretend the process died before storing its answer, long ago.
+    await t.dataSource.query(
+      `UPDATE idempotency_key SET state = 'IN_PROGRESS', response_status = NULL, response_body = NULL, created_at = now() - interval '1 hour'
+        WHERE user_id = $1 AND key = 'orphan-1'`,
+      [lead.id],
+    );
+    const retry = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'orphan-1').send(body).expect(409);
+    expect(retry.body.code).toBe('BID_ALREADY_EXISTS');
+    expect(await rows('bid', challengeId)).toBe(1);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['201 characters long', 'x'.repeat(201)],
+    ['with a space', 'has space'],
+    ['not ASCII', '揭榜'],
+  ])('refuses a key that is %s with 400 on the header', async (_, key) => {
+    const { lead, team, challengeId } = await scenario();
+    const res = await t
+      .http()
+      .post(`/api/challenges/${challengeId}/bids`)
+      .set(lead.auth)
+      .set('Idempotency-Key', encodeURIComponent(key) === key ? key : Buffer.from(key).toString('latin1'))
+      .send(bidInput(team.id, lead))
+      .expect(400);
+    expect(res.body.details[0].field).toBe('Idempotency-Key');
+    expect(await rows('bid', challengeId)).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import type { AuthUser } from '@app/auth';
+import { ErrorBody, errorBody } from '@app/core';
+import { DomainError, ErrorKind, HTTP_STATUS_BY_KIND, idempotencyRequestHash, isIdempotencyKey, ValidationFailed } from '@app/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { catchError, concatMap, from, Observable, of, switchMap, throwError } from 'rxjs';
+import { IdempotencyService, IdempotentRequest } from './idempotency.service';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** Set on an answer that is a replay of the stored first answer. */
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+const KIND_BY_STATUS = new Map<number, ErrorKind>(
+  (Object.entries(HTTP_STATUS_BY_KIND) as [ErrorKind, number][]).map(([kind, status]) => [status, kind]),
+);
+
+/** A stored 4xx answer, thrown again so the one error filter writes it exactly as the first time. */
+function replayedError(status: number, body: unknown): DomainError {
+  const stored = body as Partial<ErrorBody> | null;
+  return new DomainError(
+    KIND_BY_STATUS.get(status) ?? 'CONFLICT',
+    stored?.code ?? 'CONFLICT',
+    stored?.message ?? 'The first request with this Idempotency-Key failed',
+    stored?.details,
+  );
+}
+
+/**
+ * Idempotency-Key support for a route (see docs/bidding.md): the first request with a key runs
+ * and its answer is stored; a retry with the same key and body gets that answer again; the same
+ * key with another body is 422; a retry while the first runs is 409. Without the header the
+ * route runs as usual. Keys are per user.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(IdempotencyInterceptor.name);
+
+  constructor(private readonly idempotency: IdempotencyService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { user?: AuthUser }>();
+    const reply = http.getResponse<FastifyReply>();
+    const header = request.headers[IDEMPOTENCY_HEADER];
+    if (header === undefined || !request.user) return next.handle();
+    const key = Array.isArray(header) ? header.join(',') : header;
+    if (!isIdempotencyKey(key)) {
+      return throwError(() =>
+        ValidationFailed.field('Idempotency-Key', 'must be 1 to 200 characters of A-Z, a-z, 0-9, _, -, : and .'),
+      );
+    }
+    const scope = `${request.method} ${request.routeOptions.url ?? request.url}`;
+    const claim: IdempotentRequest = {
+      userId: request.user.id,
+      key,
+      scope,
+      // Fastify's params object is not a plain object: copy its entries into one.
+      requestHash: idempotencyRequestHash(scope, { ...(request.params as Record<string, string>) }, request.body),
+    };
+    return from(this.idempotency.begin(claim)).pipe(
+      switchMap((start) => {
+        if (!start.run) {
+          void reply.header(REPLAYED_HEADER, 'true');
+          return start.status < 400 ? of(start.body) : throwError(() => replayedError(start.status, start.body));
+        }
+        return next.handle().pipe(
+          catchError((error: unknown) => from(this.settleFailure(claim, error)).pipe(concatMap(() => throwError(() => error)))),
+          concatMap((body: unknown) => from(this.idempotency.complete(claim, reply.statusCode, body)).pipe(concatMap(() => of(body)))),
+        );
+      }),
+    );
+  }
+
+  /** A 4xx is the request's answer and is stored; anything else releases the key for a retry. */
+  private async settleFailure(claim: IdempotentRequest, error: unknown): Promise<void> {
+    const body = errorBody(error);
+    try {
+      if (body.statusCode < 500) await this.idempotency.complete(claim, body.statusCode, body);
+      else await this.idempotency.release(claim);
+    } catch (storeError) {
+      this.logger.error(`could not settle Idempotency-Key ${claim.key}: ${(storeError as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { BiddingModule } from './bidding.module';

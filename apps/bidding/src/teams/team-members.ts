@@ -1,0 +1,26 @@
+import { TeamEntity } from '@app/database';
+import { CurrentMember, NotFound, TeamRole } from '@app/domain';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Loads a team and locks its row for the rest of the transaction: `update` for membership
+ * changes (they serialise, so the last lead can never be removed twice), `share` for bids (the
+ * lead and the key personnel stay members while the bid is written).
+ */
+export async function lockTeam(manager: EntityManager, teamId: string, mode: 'update' | 'share'): Promise<TeamEntity> {
+  const team = await manager.findOne(TeamEntity, {
+    where: { id: teamId },
+    lock: { mode: mode === 'update' ? 'pessimistic_write' : 'pessimistic_read' },
+  });
+  if (!team) throw new NotFound('Team');
+  return team;
+}
+
+/** The team's current members (left_at IS NULL). */
+export async function currentMembers(manager: EntityManager, teamId: string): Promise<CurrentMember[]> {
+  const rows: { user_id: string; role: TeamRole }[] = await manager.query(
+    'SELECT user_id, role FROM team_member WHERE team_id = $1 AND left_at IS NULL ORDER BY joined_at, id',
+    [teamId],
+  );
+  return rows.map((r) => ({ userId: r.user_id, role: r.role }));
+}

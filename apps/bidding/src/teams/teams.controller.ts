@@ -1,0 +1,77 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '@app/auth';
+import { AddTeamMemberDto, CreateTeamDto, ListTeamsQuery, MembershipPeriodView, TeamSummaryView, TeamView } from './dto/team.dto';
+import { TeamsService } from './teams.service';
+import { uuidParam } from '@app/core';
+
+@ApiTags('teams')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED' })
+@Controller('teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: TeamView, description: 'Created; the creator is its first LEAD' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. country not ISO 3166-1, orgId not an organisation of the creator' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<TeamView> {
+    return this.teams.create(user, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [TeamSummaryView], description: '?mine=true: my teams; otherwise the team directory (at most 200, newest first)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: mine not true/false, q blank or longer than 100' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTeamsQuery): Promise<TeamSummaryView[]> {
+    return this.teams.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TeamView, description: 'A public profile; member emails only for members and admins' })
+  @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<TeamView> {
+    return this.teams.get(user, id);
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: [MembershipPeriodView], description: 'Every membership period, past ones included' })
+  @ApiForbiddenResponse({ description: 'NOT_TEAM_MEMBER: members of the team and admins only' })
+  @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND' })
+  history(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<MembershipPeriodView[]> {
+    return this.teams.history(user, id);
+  }
+
+  @Post(':id/members')
+  @ApiCreatedResponse({ type: TeamView, description: 'The user is now a current member' })
+  @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD' })
+  @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND, USER_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'ALREADY_MEMBER' })
+  addMember(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddTeamMemberDto): Promise<TeamView> {
+    return this.teams.addMember(user, id, dto);
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The membership ended (kept in the history)' })
+  @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD: only a lead removes others; a member may remove only themselves' })
+  @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND, MEMBER_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'LAST_LEAD: a team keeps at least one lead' })
+  removeMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+  ): Promise<void> {
+    return this.teams.removeMember(user, id, userId);
+  }
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { publishEvent } from '@app/database';
+import { ChallengeStatus, transitionChallenge } from '@app/domain';
+import { DataSource } from 'typeorm';
+
+/** At most this many challenges are closed per round; the next round takes the rest. */
+const BATCH = 500;
+
+/**
+ * Persists what readers already see: a published challenge past its deadline is CLOSED.
+ * Every closeJobIntervalMs it closes the due challenges and emits challenge.closed for each, in one
+ * transaction. Several instances may run: rows another instance is closing are skipped (SKIP LOCKED),
+ * and a row is re-checked under its lock, so each challenge is closed, and announced, exactly once.
+ */
+@Injectable()
+export class ChallengeCloseJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ChallengeCloseJob.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.config.closeJobIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.closeDue()
+      .then((ids) => {
+        if (ids.length) this.logger.log(`closed ${ids.length} challenge(s) whose bidding deadline passed`);
+      })
+      .catch((error: unknown) => this.logger.error(`closing due challenges failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /** Closes every published challenge whose closesAt has passed by the database clock; returns their ids. */
+  closeDue(): Promise<string[]> {
+    const closed = transitionChallenge(ChallengeStatus.PUBLISHED, 'close');
+    return this.dataSource.transaction(async (manager) => {
+      // TypeORM answers an UPDATE with [rows, count].
+      const [rows]: [{ id: string; closes_at: Date }[], number] = await manager.query(
+        `UPDATE challenge SET status = $1, closed_at = now(), updated_at = now()
+          WHERE id IN (SELECT id FROM challenge
+                        WHERE status = 'PUBLISHED' AND closes_at <= now()
+                        ORDER BY closes_at LIMIT $2
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id, closes_at`,
+        [closed, BATCH],
+      );
+      for (const row of rows) {
+        await publishEvent(manager, 'challenge.closed', { challengeId: row.id, closedAt: row.closes_at.toISOString() });
+      }
+      return rows.map((row) => row.id);
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ExpertsController } from './experts.controller';
+import { ExpertsService } from './experts.service';
+
+/** The expert pool. */
+@Module({
+  controllers: [ExpertsController],
+  providers: [ExpertsService],
+})
+export class ExpertsModule {}

@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_PANEL_SIZE, ROOM_STATUSES } from '@app/domain';
+import { NoNulCharacters, Trim } from '@app/core';
+
+
+export const AGGREGATIONS = ['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] as const;
+
+export class RoomSlotDto {
+  @ApiProperty({ format: 'uuid', description: 'A SHORTLISTED bid on the challenge' })
+  @IsUUID()
+  bidId!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 240, example: 15 })
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  presentationMinutes!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 240, example: 10 })
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  qaMinutes!: number;
+}
+
+export class ConveneRoomDto {
+  @ApiProperty({ format: 'uuid', description: 'A challenge whose bidding has closed' })
+  @IsUUID()
+  challengeId!: string;
+
+  @ApiProperty({ type: [String], description: `An odd number of experts, 3 to ${MAX_PANEL_SIZE}, in panel order` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PANEL_SIZE + 1)
+  @IsUUID('all', { each: true })
+  judgeIds!: string[];
+
+  @ApiProperty({ format: 'uuid', description: 'One of the judges, or an admin' })
+  @IsUUID()
+  chairUserId!: string;
+
+  @ApiProperty({ type: [RoomSlotDto], description: 'Every shortlisted bid of the challenge, in presentation order' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => RoomSlotDto)
+  bids!: RoomSlotDto[];
+
+  @ApiPropertyOptional({ enum: AGGREGATIONS, default: 'TRIMMED_MEAN' })
+  @IsOptional()
+  @IsIn(AGGREGATIONS)
+  aggregation?: (typeof AGGREGATIONS)[number];
+
+  @ApiProperty({ minimum: 0, maximum: 43_200, description: 'Length of the objection window (公示期) after the reveal, in minutes' })
+  @IsInt()
+  @Min(0)
+  @Max(43_200)
+  objectionWindowMinutes!: number;
+}
+
+export class DeclarationDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  bidId!: string;
+
+  @ApiProperty({ description: 'true: I have a conflict of interest with this bid and recuse myself' })
+  @IsBoolean()
+  conflict!: boolean;
+
+  @ApiPropertyOptional({ description: 'Required with a conflict', maxLength: 500 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 500)
+  @NoNulCharacters()
+  reason?: string;
+}
+
+export class DeclarationsDto {
+  @ApiProperty({ type: [DeclarationDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DeclarationDto)
+  declarations!: DeclarationDto[];
+}
+
+export class ObjectionDto {
+  @ApiProperty({ format: 'uuid', description: 'The bid of your team the objection is about' })
+  @IsUUID()
+  bidId!: string;
+
+  @ApiProperty({ maxLength: 4000 })
+  @Trim()
+  @IsString()
+  @Length(1, 4000)
+  @NoNulCharacters()
+  text!: string;
+}
+
+export class AnswerObjectionDto {
+  @ApiProperty({ maxLength: 4000 })
+  @Trim()
+  @IsString()
+  @Length(1, 4000)
+  @NoNulCharacters()
+  answer!: string;
+}
+
+export class ListRoomsQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  challengeId?: string;
+
+  @ApiPropertyOptional({ enum: ROOM_STATUSES })
+  @IsOptional()
+  @IsIn(ROOM_STATUSES)
+  status?: string;
+}
+
+export class ReportQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+

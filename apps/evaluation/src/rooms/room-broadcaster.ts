@@ -1,0 +1,47 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { RoomAudience } from '@app/domain';
+import type { Namespace } from 'socket.io';
+import type { OwnScoreMessage, RoomEventMessage, RoomSnapshot } from './room-views';
+
+/** The typed messages the server sends on the /rooms namespace. */
+export interface RoomServerEvents {
+  'room:snapshot': (snapshot: RoomSnapshot) => void;
+  'room:event': (event: RoomEventMessage) => void;
+  'room:own-score': (message: OwnScoreMessage) => void;
+}
+
+const AUDIENCE_ROOM: Record<RoomAudience, string> = { CHAIR: 'chair', JUDGE: 'judges', OBSERVER: 'observers' };
+
+/** socket.io room of one audience of an evaluation room: `room:<id>:chair|judges|observers`. */
+export const audienceRoom = (roomId: string, audience: RoomAudience): string => `room:${roomId}:${AUDIENCE_ROOM[audience]}`;
+
+/** socket.io room of all of one user's sockets: `user:<id>`. */
+export const userRoom = (userId: string): string => `user:${userId}`;
+
+/**
+ * Fans a committed command out to the room's audiences through socket.io rooms (with the Redis
+ * adapter, to the sockets of every instance): one emit per audience, no per-socket filtering.
+ */
+@Injectable()
+export class RoomBroadcaster {
+  private readonly logger = new Logger(RoomBroadcaster.name);
+  private server: Namespace<Record<string, never>, RoomServerEvents> | null = null;
+
+  attach(server: Namespace<Record<string, never>, RoomServerEvents>): void {
+    this.server = server;
+  }
+
+  publish(messages: { chair: RoomEventMessage; others: RoomEventMessage }, own?: { userId: string; message: OwnScoreMessage }): void {
+    const server = this.server;
+    if (!server) return;
+    const roomId = messages.chair.roomId;
+    try {
+      server.to(audienceRoom(roomId, 'CHAIR')).emit('room:event', messages.chair);
+      server.to([audienceRoom(roomId, 'JUDGE'), audienceRoom(roomId, 'OBSERVER')]).emit('room:event', messages.others);
+      if (own) server.to(userRoom(own.userId)).emit('room:own-score', own.message);
+    } catch (error) {
+      // The command is committed: a lost emit is repaired by the clients' resync on the next version.
+      this.logger.error(`room ${roomId} v${messages.chair.version}: emit failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { ActorService, AuthUser, isAdmin } from '@app/auth';
+import { assertParticipant, canReadBidContent, canReadDeclarations, Forbidden, RoomAudience, RoomParticipant } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { ListRoomsQuery } from './dto/room.dto';
+import { BidContentView, DeclarationView, ObjectionView, RoomSummaryView } from './dto/room.view';
+import { RoomState } from './room-state';
+import { RoomStore } from './room-store';
+import { buildSnapshot, isRecused, RoomSnapshot } from './room-views';
+
+/** Reads of a room, each for what the caller may see; consistent at one version (REPEATABLE READ). */
+@Injectable()
+export class RoomQueriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: RoomStore,
+    private readonly actors: ActorService,
+  ) {}
+
+  private read<T>(run: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', run);
+  }
+
+  /** Authorises the caller and says which audience they belong to (for joining its socket.io room). */
+  audience(user: AuthUser, roomId: string): Promise<RoomAudience> {
+    return this.read(async (manager) => {
+      const room = await this.store.find(manager, roomId);
+      return assertParticipant(await this.store.participant(manager, room, user));
+    });
+  }
+
+  /** The full state of the room for the caller's audience, at the room's current version. */
+  snapshot(user: AuthUser, roomId: string): Promise<RoomSnapshot> {
+    return this.read(async (manager) => {
+      const { state, audience } = await this.load(manager, user, roomId);
+      return buildSnapshot(state, audience, user.id, await this.store.clock(manager));
+    });
+  }
+
+  /** Rooms the caller takes part in (admins: every room), newest first. */
+  async list(user: AuthUser, query: ListRoomsQuery): Promise<RoomSummaryView[]> {
+    const actor = await this.actors.load(user);
+    const rows: {
+      id: string;
+      challenge_id: string;
+      title: string;
+      status: string;
+      version: string;
+      chair_user_id: string;
+      created_at: Date;
+      panel: boolean;
+      team: boolean;
+      owner: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT r.id, r.challenge_id, c.title, r.status, r.version, r.chair_user_id, r.created_at,
+              EXISTS (SELECT 1 FROM room_panel_member p WHERE p.room_id = r.id AND p.user_id = $1) AS panel,
+              EXISTS (SELECT 1 FROM room_bid rb JOIN bid b ON b.id = rb.bid_id
+                        JOIN team_member tm ON tm.team_id = b.team_id AND tm.left_at IS NULL
+                       WHERE rb.room_id = r.id AND tm.user_id = $1) AS team,
+              c.org_id = ANY($2::uuid[]) AS owner
+         FROM evaluation_room r JOIN challenge c ON c.id = r.challenge_id
+        WHERE ($3::uuid IS NULL OR r.challenge_id = $3) AND ($4::text IS NULL OR r.status = $4)
+        ORDER BY r.created_at DESC, r.id LIMIT 500`,
+      [user.id, actor.enterpriseOrgIds, query.challengeId ?? null, query.status ?? null],
+    );
+    return rows.flatMap((row) => {
+      const participant: RoomParticipant = {
+        userId: user.id,
+        isAdmin: isAdmin(actor),
+        isChair: row.chair_user_id === user.id,
+        isPanelJudge: row.panel,
+        actsForOwner: row.owner,
+        // Only whether there is one matters for the audience.
+        teamBidIds: row.team ? ['(team bid)'] : [],
+      };
+      let audience: RoomAudience;
+      try {
+        audience = assertParticipant(participant);
+      } catch {
+        return [];
+      }
+      return [
+        {
+          id: row.id,
+          challengeId: row.challenge_id,
+          challengeTitle: row.title,
+          status: row.status,
+          version: Number(row.version),
+          chairUserId: row.chair_user_id,
+          audience,
+          createdAt: row.created_at.toISOString(),
+        },
+      ];
+    });
+  }
+
+  /** Every declaration for the chair and admins; a judge sees their own. */
+  declarations(user: AuthUser, roomId: string): Promise<DeclarationView[]> {
+    return this.read(async (manager) => {
+      const { state, participant } = await this.load(manager, user, roomId);
+      const all = canReadDeclarations(participant);
+      if (!all && !participant.isPanelJudge) {
+        throw new Forbidden('DECLARATIONS_RESTRICTED', 'Declarations are for the chair, the admins and each judge’s own');
+      }
+      const order = new Map(state.panel.map((p) => [p.userId, p.position]));
+      const bidOrder = new Map(state.bids.map((b) => [b.bidId, b.position]));
+      return state.declarations
+        .filter((d) => all || d.judgeId === user.id)
+        .sort((a, b) => (order.get(a.judgeId) ?? 0) - (order.get(b.judgeId) ?? 0) || (bidOrder.get(a.bidId) ?? 0) - (bidOrder.get(b.bidId) ?? 0))
+        .map((d) => ({ ...d, declaredAt: d.declaredAt.toISOString() }));
+    });
+  }
+
+  /** A bid's full content for its non-recused judges, the chair, the admins and the owner enterprise. */
+  bidContent(user: AuthUser, roomId: string, bidId: string): Promise<BidContentView> {
+    return this.read(async (manager) => {
+      const { state, participant } = await this.load(manager, user, roomId);
+      const slot = state.bids.find((b) => b.bidId === bidId);
+      if (!slot) throw new Forbidden('NOT_A_ROOM_BID', 'This bid is not evaluated in this room');
+      const recused = isRecused(state, user.id, bidId);
+      if (!canReadBidContent(participant, recused)) {
+        throw recused
+          ? new Forbidden('JUDGE_RECUSED', 'You are recused from this bid and do not see it')
+          : new Forbidden('BID_CONTENT_RESTRICTED', 'Bid content is for the panel, the chair, the admins and the owner');
+      }
+      const [bid]: {
+        revision: number;
+        technical_approach: string;
+        proposal: string;
+        quoted_price_fen: string;
+        duration_days: number;
+        milestones: unknown;
+        key_personnel_user_ids: string[];
+        content_hash: string;
+        received_at: Date;
+      }[] = await manager.query(
+        `SELECT revision, technical_approach, proposal, quoted_price_fen, duration_days, milestones, key_personnel_user_ids,
+                content_hash, received_at FROM bid WHERE id = $1`,
+        [bidId],
+      );
+      return {
+        bidId,
+        teamId: slot.teamId,
+        teamName: slot.teamName,
+        revision: bid.revision,
+        technicalApproach: bid.technical_approach,
+        proposal: bid.proposal,
+        quotedPriceFen: Number(bid.quoted_price_fen),
+        durationDays: bid.duration_days,
+        milestones: bid.milestones,
+        keyPersonnelUserIds: bid.key_personnel_user_ids,
+        contentHash: bid.content_hash,
+        receivedAt: bid.received_at.toISOString(),
+      };
+    });
+  }
+
+  /** All objections for the chair, admins, panel and owner; a bidding team sees those on its own bids. */
+  objections(user: AuthUser, roomId: string): Promise<ObjectionView[]> {
+    return this.read(async (manager) => {
+      const { state, participant } = await this.load(manager, user, roomId);
+      const all = participant.isChair || participant.isAdmin || participant.isPanelJudge || participant.actsForOwner;
+      return state.objections
+        .filter((o) => all || participant.teamBidIds.includes(o.bidId))
+        .map((o) => ({
+          id: o.id,
+          bidId: o.bidId,
+          text: o.text,
+          answer: o.answer,
+          createdAt: o.createdAt.toISOString(),
+          answeredAt: o.answeredAt?.toISOString() ?? null,
+        }));
+    });
+  }
+
+  private async load(manager: EntityManager, user: AuthUser, roomId: string): Promise<{ state: RoomState; participant: RoomParticipant; audience: RoomAudience }> {
+    const room = await this.store.find(manager, roomId);
+    const participant = await this.store.participant(manager, room, user);
+    const audience = assertParticipant(participant);
+    return { state: await this.store.load(manager, room), participant, audience };
+  }
+}

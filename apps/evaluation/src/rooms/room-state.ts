@@ -1,0 +1,85 @@
+import type { EvaluationRoomEntity, RubricCriterionRecord } from '@app/database';
+import type { Aggregation, BidSlotState, RoomStatus, TimerPhase, TimerState } from '@app/domain';
+
+/** Everything a room's views are built from, read in one transaction at one version. */
+export interface RoomBidState {
+  bidId: string;
+  position: number;
+  presentationMinutes: number;
+  qaMinutes: number;
+  state: BidSlotState;
+  presentedAt: Date | null;
+  lockedAt: Date | null;
+  teamId: string;
+  teamName: string;
+  teamOrgId: string | null;
+  quotedPriceFen: number;
+  receivedAt: Date;
+}
+
+export interface RoomDeclarationState {
+  judgeId: string;
+  bidId: string;
+  conflict: boolean;
+  automatic: boolean;
+  reason: string | null;
+  declaredAt: Date;
+}
+
+export interface RoomScoreState {
+  bidId: string;
+  judgeId: string;
+  scores: Record<string, number>;
+  totalCenti: number;
+  comment: string | null;
+  updatedAt: Date;
+  withdrawnAt: Date | null;
+}
+
+export interface RoomObjectionState {
+  id: string;
+  bidId: string;
+  filedBy: string;
+  text: string;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  createdAt: Date;
+}
+
+export interface RoomState {
+  room: EvaluationRoomEntity;
+  challenge: { id: string; title: string; orgId: string };
+  panel: { userId: string; displayName: string; position: number }[];
+  bids: RoomBidState[];
+  declarations: RoomDeclarationState[];
+  scores: RoomScoreState[];
+  objections: RoomObjectionState[];
+}
+
+export const roomStatus = (room: EvaluationRoomEntity): RoomStatus => room.status as RoomStatus;
+export const roomAggregation = (room: EvaluationRoomEntity): Aggregation => room.aggregation as Aggregation;
+export const roomRubric = (room: EvaluationRoomEntity): RubricCriterionRecord[] => room.rubric;
+
+/** The countdown as stored on the room row, or null when none was started. */
+export function roomTimer(room: EvaluationRoomEntity): TimerState | null {
+  if (room.timerBidId === null || room.timerPhase === null || room.timerDurationMs === null || room.timerRemainingMs === null) {
+    return null;
+  }
+  return {
+    bidId: room.timerBidId,
+    phase: room.timerPhase as TimerPhase,
+    durationMs: room.timerDurationMs,
+    remainingMs: room.timerRemainingMs,
+    startedAt: room.timerStartedAt,
+  };
+}
+
+/** Writes a countdown back onto the room row (null clears it). */
+export function setRoomTimer(room: EvaluationRoomEntity, timer: TimerState | null): void {
+  room.timerBidId = timer?.bidId ?? null;
+  room.timerPhase = timer?.phase ?? null;
+  room.timerDurationMs = timer?.durationMs ?? null;
+  room.timerRemainingMs = timer?.remainingMs ?? null;
+  room.timerStartedAt = timer?.startedAt ?? null;
+}

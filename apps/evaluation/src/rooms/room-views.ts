@@ -1,0 +1,289 @@
+import {
+  BidAggregate,
+  bidAggregate,
+  formatPoints,
+  rankRoom,
+  RoomAudience,
+  RoomRankedBid,
+  StandingTotal,
+  timerRemainingMs,
+} from '@app/domain';
+import { RoomScoreState, RoomState, roomAggregation, roomStatus, roomTimer } from './room-state';
+
+/**
+ * What each audience of a room sees, built from one RoomState. Pure, so the rule "observers get
+ * no score before the reveal" is checked here once, in a unit spec, for snapshots and events alike.
+ */
+
+export interface TimerView {
+  bidId: string;
+  phase: string;
+  durationMs: number;
+  running: boolean;
+  /** When the countdown was last (re)started, by the database clock; null while paused. */
+  startedAt: string | null;
+  /** What is left at `serverTime` of the message that carries it. */
+  remainingMs: number;
+}
+
+export interface BidProgress {
+  bidId: string;
+  state: string;
+  /** Judges with a standing score on this bid (who, never how much). */
+  scoredBy: string[];
+  recusedJudgeIds: string[];
+  /** Panel judges not recused from this bid. */
+  eligibleJudges: number;
+}
+
+export interface OwnScoreView {
+  bidId: string;
+  scores: Record<string, number>;
+  total: number;
+  totalPoints: string;
+  comment: string | null;
+  updatedAt: string;
+}
+
+export interface RankingEntryView {
+  bidId: string;
+  rank: number;
+  teamName: string;
+  panelScore: number | null;
+  panelPoints: string | null;
+  eligible: boolean;
+  awarded: boolean;
+  scoredBy: number;
+  /** Chair only. */
+  quotedPriceFen?: number;
+}
+
+export interface RoomSnapshot {
+  roomId: string;
+  version: number;
+  serverTime: string;
+  audience: RoomAudience;
+  status: string;
+  challenge: { id: string; title: string };
+  chairUserId: string;
+  aggregation: string;
+  passMark: number;
+  winners: number;
+  objectionWindowMinutes: number;
+  rubric: { key: string; name: string; description: string; weight: number; maxScore: number }[];
+  openedAt: string | null;
+  revealedAt: string | null;
+  objectionWindowEndsAt: string | null;
+  finalizedAt: string | null;
+  currentBidId: string | null;
+  timer: TimerView | null;
+  panel: { userId: string; displayName: string; chair: boolean; declared: boolean }[];
+  bids: (BidProgress & { position: number; teamId: string; teamName: string; presentationMinutes: number; qaMinutes: number; presentedAt: string | null; lockedAt: string | null })[];
+  objections: { filed: number; open: number };
+  /** The viewer's own scores (a panel judge, including a judge who chairs). */
+  myScores?: OwnScoreView[];
+  /** Bids the viewer is recused from (a panel judge). */
+  myRecusals?: string[];
+  /** Chair only: each bid's live aggregate with every judge's total and the outlier flags. */
+  aggregates?: BidAggregate[];
+  /** Everyone, once revealed. */
+  ranking?: RankingEntryView[];
+}
+
+export type RoomEventType =
+  | 'declarations.updated'
+  | 'room.opened'
+  | 'bid.presenting'
+  | 'timer.started'
+  | 'timer.paused'
+  | 'score.submitted'
+  | 'score.withdrawn'
+  | 'bid.locked'
+  | 'bid.unlocked'
+  | 'room.revealed'
+  | 'objection.filed'
+  | 'objection.answered'
+  | 'room.finalized';
+
+/** `room:event`: one per version, to every audience, each with what that audience may see. */
+export interface RoomEventMessage {
+  roomId: string;
+  version: number;
+  type: RoomEventType;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/** `room:own-score` to `user:<judgeId>`: the judge's own score after a submit or withdraw. */
+export interface OwnScoreMessage {
+  roomId: string;
+  version: number;
+  bidId: string;
+  score: OwnScoreView | null;
+}
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+
+export function standingScores(state: RoomState): RoomScoreState[] {
+  return state.scores.filter((s) => s.withdrawnAt === null);
+}
+
+export function standingTotals(state: RoomState): StandingTotal[] {
+  return standingScores(state).map((s) => ({ bidId: s.bidId, judgeId: s.judgeId, totalCenti: s.totalCenti }));
+}
+
+export function recusedJudgeIds(state: RoomState, bidId: string): string[] {
+  return state.declarations.filter((d) => d.bidId === bidId && d.conflict).map((d) => d.judgeId);
+}
+
+export function isRecused(state: RoomState, judgeId: string, bidId: string): boolean {
+  return state.declarations.some((d) => d.bidId === bidId && d.judgeId === judgeId && d.conflict);
+}
+
+export function bidProgress(state: RoomState, bidId: string): BidProgress {
+  const bid = state.bids.find((b) => b.bidId === bidId);
+  const recused = recusedJudgeIds(state, bidId);
+  return {
+    bidId,
+    state: bid?.state ?? 'PENDING',
+    scoredBy: standingScores(state)
+      .filter((s) => s.bidId === bidId)
+      .map((s) => s.judgeId),
+    recusedJudgeIds: recused,
+    eligibleJudges: state.panel.filter((p) => !recused.includes(p.userId)).length,
+  };
+}
+
+export function aggregateOf(state: RoomState, bidId: string): BidAggregate {
+  return bidAggregate(bidId, standingTotals(state), roomAggregation(state.room));
+}
+
+export function rankingOf(state: RoomState): RoomRankedBid[] {
+  const { room } = state;
+  return rankRoom(
+    state.bids.map((b) => ({ bidId: b.bidId, quotedPriceFen: b.quotedPriceFen, finalReceiptAt: b.receivedAt })),
+    standingTotals(state),
+    roomAggregation(room),
+    room.passMark,
+    room.winners,
+  );
+}
+
+export function rankingView(state: RoomState, audience: RoomAudience): RankingEntryView[] {
+  const names = new Map(state.bids.map((b) => [b.bidId, b.teamName]));
+  return rankingOf(state).map((r) => ({
+    bidId: r.bidId,
+    rank: r.rank,
+    teamName: names.get(r.bidId) ?? '',
+    panelScore: r.panelScore,
+    panelPoints: r.panelScore === null ? null : formatPoints(r.panelScore),
+    eligible: r.eligible,
+    awarded: r.awarded,
+    scoredBy: r.scoredBy,
+    ...(audience === 'CHAIR' ? { quotedPriceFen: r.quotedPriceFen } : {}),
+  }));
+}
+
+export function timerView(state: RoomState, serverTime: Date): TimerView | null {
+  const timer = roomTimer(state.room);
+  if (!timer) return null;
+  return {
+    bidId: timer.bidId,
+    phase: timer.phase,
+    durationMs: timer.durationMs,
+    running: timer.startedAt !== null,
+    startedAt: iso(timer.startedAt),
+    remainingMs: timerRemainingMs(timer, serverTime),
+  };
+}
+
+export function ownScoreView(score: RoomScoreState): OwnScoreView {
+  return {
+    bidId: score.bidId,
+    scores: score.scores,
+    total: score.totalCenti,
+    totalPoints: formatPoints(score.totalCenti),
+    comment: score.comment,
+    updatedAt: score.updatedAt.toISOString(),
+  };
+}
+
+function isRevealed(state: RoomState): boolean {
+  const status = roomStatus(state.room);
+  return status === 'REVEALED' || status === 'FINALIZED';
+}
+
+/** The full state of a room for one audience at the room's current version. */
+export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId: string, serverTime: Date): RoomSnapshot {
+  const { room } = state;
+  const bidIds = state.bids.map((b) => b.bidId);
+  const onPanel = state.panel.some((p) => p.userId === viewerId);
+  const snapshot: RoomSnapshot = {
+    roomId: room.id,
+    version: room.version,
+    serverTime: serverTime.toISOString(),
+    audience,
+    status: room.status,
+    challenge: { id: state.challenge.id, title: state.challenge.title },
+    chairUserId: room.chairUserId,
+    aggregation: room.aggregation,
+    passMark: room.passMark,
+    winners: room.winners,
+    objectionWindowMinutes: room.objectionWindowMinutes,
+    rubric: room.rubric.map((c) => ({ key: c.key, name: c.name, description: c.description, weight: c.weight, maxScore: c.maxScore })),
+    openedAt: iso(room.openedAt),
+    revealedAt: iso(room.revealedAt),
+    objectionWindowEndsAt: iso(room.objectionWindowEndsAt),
+    finalizedAt: iso(room.finalizedAt),
+    currentBidId: room.currentBidId,
+    timer: timerView(state, serverTime),
+    panel: state.panel.map((p) => ({
+      userId: p.userId,
+      displayName: p.displayName,
+      chair: p.userId === room.chairUserId,
+      declared: bidIds.every((bidId) => state.declarations.some((d) => d.judgeId === p.userId && d.bidId === bidId)),
+    })),
+    bids: state.bids.map((b) => ({
+      ...bidProgress(state, b.bidId),
+      position: b.position,
+      teamId: b.teamId,
+      teamName: b.teamName,
+      presentationMinutes: b.presentationMinutes,
+      qaMinutes: b.qaMinutes,
+      presentedAt: iso(b.presentedAt),
+      lockedAt: iso(b.lockedAt),
+    })),
+    objections: { filed: state.objections.length, open: state.objections.filter((o) => o.answeredAt === null).length },
+  };
+  if (onPanel && (audience === 'JUDGE' || audience === 'CHAIR')) {
+    snapshot.myScores = standingScores(state)
+      .filter((s) => s.judgeId === viewerId)
+      .map(ownScoreView);
+    snapshot.myRecusals = bidIds.filter((bidId) => isRecused(state, viewerId, bidId));
+  }
+  if (audience === 'CHAIR') snapshot.aggregates = bidIds.map((bidId) => aggregateOf(state, bidId));
+  if (isRevealed(state)) snapshot.ranking = rankingView(state, audience);
+  return snapshot;
+}
+
+/** What a command tells the room: the same type and version for all, extra detail for the chair. */
+export interface RoomEventContent {
+  type: RoomEventType;
+  /** For every audience. Never scores or aggregates before the reveal. */
+  data: Record<string, unknown>;
+  /** Added for the chair only. */
+  chairData?: Record<string, unknown>;
+}
+
+export function eventMessages(
+  roomId: string,
+  version: number,
+  at: Date,
+  content: RoomEventContent,
+): { chair: RoomEventMessage; others: RoomEventMessage } {
+  const base = { roomId, version, type: content.type, at: at.toISOString() };
+  return {
+    chair: { ...base, data: { ...content.data, ...content.chairData } },
+    others: { ...base, data: content.data },
+  };
+}

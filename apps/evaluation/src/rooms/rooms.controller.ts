@@ -1,0 +1,112 @@
+import { uuidParam } from '@app/core';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AnswerObjectionDto, ConveneRoomDto, DeclarationsDto, ListRoomsQuery, ObjectionDto } from './dto/room.dto';
+import { BidContentView, CommandAckView, DeclarationView, ObjectionView, RoomSnapshotView, RoomSummaryView } from './dto/room.view';
+import { CommandAck, RoomCommandsService } from './room-commands.service';
+import { RoomQueriesService } from './room-queries.service';
+import type { RoomSnapshot } from './room-views';
+
+/** Evaluation rooms over HTTP: convening, declarations, bid content, objections. The live commands are on the socket (docs/evaluation-room.md). */
+@ApiTags('rooms')
+@ApiBearerAuth()
+@Controller('rooms')
+export class RoomsController {
+  constructor(
+    private readonly commands: RoomCommandsService,
+    private readonly queries: RoomQueriesService,
+  ) {}
+
+  @Post()
+  @Roles('ADMIN')
+  @ApiCreatedResponse({ type: RoomSnapshotView, description: 'Convened: rubric frozen, automatic recusals recorded, evaluation.started emitted' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. an even panel, a chair who is neither judge nor admin, a judge outside the pool' })
+  @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
+  @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE' })
+  convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshot> {
+    return this.commands.convene(user, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [RoomSummaryView], description: 'Rooms I chair, judge or observe (admins: all)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListRoomsQuery): Promise<RoomSummaryView[]> {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: RoomSnapshotView, description: 'The room as my audience sees it (the same snapshot as room:join)' })
+  @ApiNotFoundResponse({ description: 'ROOM_NOT_FOUND (also for rooms I take no part in)' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<RoomSnapshot> {
+    return this.queries.snapshot(user, id);
+  }
+
+  @Post(':id/declarations')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandAckView, description: '{ version, declarations (mine), complete }' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a bid outside the room, a conflict without a reason' })
+  @ApiForbiddenResponse({ description: 'NOT_ON_PANEL' })
+  @ApiConflictResponse({ description: 'ROOM_NOT_CONVENED, RECUSAL_AUTOMATIC, ROOM_FINALIZED' })
+  declare(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: DeclarationsDto): Promise<CommandAck> {
+    return this.commands.declare(user, id, dto);
+  }
+
+  @Get(':id/declarations')
+  @ApiOkResponse({ type: [DeclarationView], description: 'The chair and admins see all; a judge their own' })
+  @ApiForbiddenResponse({ description: 'DECLARATIONS_RESTRICTED' })
+  declarations(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<DeclarationView[]> {
+    return this.queries.declarations(user, id);
+  }
+
+  @Get(':id/bids/:bidId')
+  @ApiOkResponse({ type: BidContentView, description: 'For non-recused judges, the chair, admins and the owner enterprise' })
+  @ApiForbiddenResponse({ description: 'JUDGE_RECUSED, BID_CONTENT_RESTRICTED, NOT_A_ROOM_BID' })
+  @ApiNotFoundResponse({ description: 'ROOM_NOT_FOUND' })
+  bid(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('bidId', uuidParam('bidId')) bidId: string,
+  ): Promise<BidContentView> {
+    return this.queries.bidContent(user, id, bidId);
+  }
+
+  @Post(':id/objections')
+  @ApiCreatedResponse({ type: CommandAckView, description: '{ version, objection }' })
+  @ApiForbiddenResponse({ description: 'NOT_BIDDING_TEAM' })
+  @ApiConflictResponse({ description: 'NOT_REVEALED, OBJECTION_WINDOW_CLOSED, ROOM_FINALIZED' })
+  object(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ObjectionDto): Promise<CommandAck> {
+    return this.commands.fileObjection(user, id, dto);
+  }
+
+  @Post(':id/objections/:objectionId/answer')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOkResponse({ type: CommandAckView, description: '{ version, objection }' })
+  @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
+  @ApiNotFoundResponse({ description: 'OBJECTION_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'OBJECTION_ANSWERED, ROOM_FINALIZED' })
+  answer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('objectionId', uuidParam('objectionId')) objectionId: string,
+    @Body() dto: AnswerObjectionDto,
+  ): Promise<CommandAck> {
+    return this.commands.answerObjection(user, id, objectionId, dto);
+  }
+
+  @Get(':id/objections')
+  @ApiOkResponse({ type: [ObjectionView], description: 'All for the chair, admins, panel and owner; a team sees those on its own bid' })
+  objections(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ObjectionView[]> {
+    return this.queries.objections(user, id);
+  }
+}

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { applyEvent, fromSnapshot, withOwnScore, type RoomState } from '../lib/room-state';
+import { session } from './client';
+import type { Ack, OwnScore, RoomEvent, RoomSnapshot } from './room-types';
+
+export type Connection = 'connecting' | 'live' | 'offline';
+
+const ACK_TIMEOUT_MS = 8000;
+
+/**
+ * One live room over socket.io (namespace /rooms): joins on every (re)connect and replaces its
+ * state with the snapshot, applies events in version order, resyncs on a gap, refreshes an
+ * expired token and reconnects. `send` acknowledges only after the server committed.
+ */
+export function useRoom(roomId: string) {
+  const [state, setState] = useState<RoomState | null>(null);
+  const [connection, setConnection] = useState<Connection>('connecting');
+  const [error, setError] = useState<Ack | null>(null);
+  const socketRef = useRef<Socket | null>(null);
+  const stateRef = useRef<RoomState | null>(null);
+
+  const replace = useCallback((next: RoomState | null) => {
+    stateRef.current = next;
+    setState(next);
+  }, []);
+
+  useEffect(() => {
+    const socket = io('/rooms', {
+      transports: ['websocket'],
+      auth: (give) => give({ token: session.accessToken() ?? '' }),
+    });
+    socketRef.current = socket;
+    const join = async (command: 'room:join' | 'room:sync') => {
+      const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(command, { roomId }).catch(() => null)) as Ack | null;
+      if (ack?.ok && ack.snapshot) {
+        replace(fromSnapshot(ack.snapshot, Date.now()));
+        setError(null);
+      } else if (ack) setError(ack);
+    };
+    socket.on('connect', () => {
+      setConnection('live');
+      void join('room:join');
+    });
+    socket.on('disconnect', () => setConnection('offline'));
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      setConnection('offline');
+      const code = err.data?.code;
+      if (code === 'TOKEN_EXPIRED' || code === 'TOKEN_MISSING' || code === 'TOKEN_INVALID') {
+        void session.refresh().then((token) => token && socket.connect());
+      }
+    });
+    socket.on('room:event', (event: RoomEvent) => {
+      const current = stateRef.current;
+      if (!current || event.roomId !== roomId) return;
+      const result = applyEvent(current, event, Date.now());
+      if (result.kind === 'applied') replace(result.state);
+      else if (result.kind === 'gap') void join('room:sync');
+    });
+    socket.on('room:own-score', (message: { roomId: string; bidId: string; score: OwnScore | null }) => {
+      if (stateRef.current && message.roomId === roomId) replace(withOwnScore(stateRef.current, message.bidId, message.score));
+    });
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [roomId, replace]);
+
+  /** Sends a command and resolves with its acknowledgement; rejects when no answer came (connection lost). */
+  const send = useCallback(
+    async (command: string, payload: Record<string, unknown> = {}): Promise<Ack> => {
+      const socket = socketRef.current;
+      if (!socket?.connected) throw new Error('offline');
+      const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(command, { roomId, ...payload })) as Ack;
+      if (ack.ok && ack.score !== undefined && stateRef.current) replace(withOwnScore(stateRef.current, String(payload.bidId), ack.score));
+      return ack;
+    },
+    [roomId, replace],
+  );
+
+  const room: RoomSnapshot | null = state?.room ?? null;
+  return { room, timerReadAt: state?.timerReadAt ?? 0, connection, error, send };
+}

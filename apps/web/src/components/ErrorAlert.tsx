@@ -1,0 +1,53 @@
+import { Alert, App, Button, Form } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type FieldError } from '../api/client';
+import { placeApiErrors, type PlacedErrors } from '../api/form-errors';
+
+/** The message for an API error: ours for the codes we know, else the API's own words. */
+export function useErrorText(): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  return useCallback(
+    (error: unknown) => {
+      if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+      const key = `errors.${error.code}`;
+      return i18n.exists(key) ? `${t(key as 'errors.NETWORK_ERROR')} (${error.message})` : error.message;
+    },
+    [t, i18n],
+  );
+}
+
+export function ErrorAlert({ error, details = [], onRetry }: { error: unknown; details?: FieldError[]; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const text = useErrorText();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={text(error)}
+      description={details.length > 0 ? details.map((d) => <div key={d.field}>{`${d.field}: ${d.messages.join('; ')}`}</div>) : undefined}
+      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      className="block-gap"
+    />
+  );
+}
+
+/** A form whose failed submissions put the API's field messages at the fields and the rest above the buttons. */
+export function useApiForm<T>() {
+  const [form] = Form.useForm<T>();
+  const [failure, setFailure] = useState<PlacedErrors | null>(null);
+  const report = useCallback((error: unknown) => setFailure(placeApiErrors(form, error)), [form]);
+  const reset = useCallback(() => setFailure(null), []);
+  const alert = failure ? <ErrorAlert error={failure.error} details={failure.unplaced} /> : null;
+  return { form, report, reset, alert };
+}
+
+/** For actions outside forms: shows the error as a toast. */
+export function useNotifyError(): (error: unknown) => void {
+  const { message } = App.useApp();
+  const text = useErrorText();
+  return useCallback((error: unknown) => void message.error(text(error)), [message, text]);
+}
+
+export { ApiError };

@@ -1,0 +1,64 @@
+import { InputNumber, Progress, Space, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Criterion } from '../api/types';
+import { formatPoints, isComplete, weightedTotal, type Scores } from '../lib/scoring';
+
+interface Props {
+  criteria: Criterion[];
+  value: Scores;
+  onChange(next: Scores): void;
+  disabled?: boolean;
+}
+
+/** A control per criterion and the running weighted total (Σ score / max × weight), computed like the server. */
+export function ScoreSheet({ criteria, value, onChange, disabled }: Props) {
+  const { t } = useTranslation();
+  const total = weightedTotal(criteria, value);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Table<Criterion>
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={criteria}
+        columns={[
+          {
+            title: t('rubric.name'),
+            render: (_, c) => (
+              <>
+                <Typography.Text strong>{c.name}</Typography.Text>
+                <br />
+                <Typography.Text type="secondary">{c.description}</Typography.Text>
+              </>
+            ),
+          },
+          { title: t('rubric.weight'), dataIndex: 'weight', render: (weight: number) => `${weight}%`, width: 90 },
+          {
+            title: t('scoring.score'),
+            width: 200,
+            render: (_, c) => (
+              <Space>
+                <InputNumber
+                  aria-label={c.name}
+                  min={0}
+                  max={c.maxScore}
+                  step={0.5}
+                  precision={2}
+                  disabled={disabled}
+                  value={value[c.key] ?? null}
+                  onChange={(score) => onChange({ ...value, [c.key]: score })}
+                />
+                <Typography.Text type="secondary">/ {c.maxScore}</Typography.Text>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Space align="center" size="large">
+        <Statistic title={t('scoring.total')} value={formatPoints(total)} suffix="/ 100" data-testid="weighted-total" />
+        <Progress type="circle" size={56} percent={total / 100} format={() => ''} status={isComplete(criteria, value) ? 'success' : 'normal'} />
+        {!isComplete(criteria, value) && <Typography.Text type="warning">{t('scoring.incomplete')}</Typography.Text>}
+      </Space>
+    </Space>
+  );
+}

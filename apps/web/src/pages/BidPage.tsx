@@ -1,0 +1,110 @@
+import { Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useChallenge } from '../api/challenges';
+import { api } from '../api/client';
+import { useAction } from '../api/hooks';
+import { keys, useBid, useBidRevisions } from '../api/queries';
+import type { Bid, BidRevision, Milestone } from '../api/types';
+import { BidStatusTag, Hash } from '../components/BidBits';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { QueryTable } from '../components/QueryTable';
+import { useLanguage } from '../i18n';
+import { formatDateTime, formatFen } from '../lib/format';
+
+function Revisions({ bidId }: { bidId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <QueryTable<BidRevision>
+      result={useBidRevisions(bidId)}
+      rowKey="revision"
+      columns={[
+        { title: t('bid.revision'), dataIndex: 'revision' },
+        { title: t('bid.receivedAt'), dataIndex: 'receivedAt', render: (at: string) => formatDateTime(at, language) },
+        { title: t('bid.receipt'), dataIndex: 'contentHash', render: (hash: string) => <Hash value={hash} /> },
+      ]}
+    />
+  );
+}
+
+/** A bid of my team: its terms, the latest receipt, every revision's hash; revise or withdraw while bidding is open. */
+export default function BidPage() {
+  const { bidId = '' } = useParams();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const bid = useBid(bidId);
+  const challenge = useChallenge(bid.data?.challengeId ?? '', Boolean(bid.data));
+  const withdraw = useAction(() => api.post<Bid>(`/api/bids/${bidId}/withdraw`), { invalidate: [keys.bid(bidId), keys.bids], successText: t('bid.withdrawn') });
+  if (bid.error) return <ErrorAlert error={bid.error} onRetry={() => void bid.refetch()} />;
+  if (!bid.data) return <Spin size="large" className="page-spin" />;
+  const b = bid.data;
+  const open = Boolean(challenge.data?.biddingOpen);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space align="center" wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {challenge.data ? <Link to={`/challenges/${b.challengeId}`}>{challenge.data.title}</Link> : t('bid.title')}
+        </Typography.Title>
+        <BidStatusTag status={b.status} />
+      </Space>
+      <Card
+        title={t('bid.receiptTitle')}
+        extra={
+          open && (
+            <Space>
+              <Link to={`/bids/${b.id}/revise`}>
+                <Button>{b.status === 'WITHDRAWN' ? t('bid.resubmit') : t('bid.revise')}</Button>
+              </Link>
+              {b.status === 'SUBMITTED' && (
+                <Popconfirm title={t('bid.withdrawConfirm')} onConfirm={() => withdraw.mutate(undefined)}>
+                  <Button danger loading={withdraw.isPending}>
+                    {t('bid.withdraw')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )
+        }
+      >
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('bid.team')}>{b.teamName}</Descriptions.Item>
+          <Descriptions.Item label={t('bid.revision')}>{b.receipt.revision}</Descriptions.Item>
+          <Descriptions.Item label={t('bid.receivedAt')}>{formatDateTime(b.receipt.receivedAt, language)}</Descriptions.Item>
+          <Descriptions.Item label={t('bid.receipt')}>
+            <Typography.Text code copyable data-testid="receipt-hash">
+              {b.receipt.contentHash}
+            </Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('bid.terms')}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('bid.price')}>{formatFen(b.quotedPriceFen, language)}</Descriptions.Item>
+          <Descriptions.Item label={t('bid.duration')}>{`${b.durationDays} ${t('bid.days')}`}</Descriptions.Item>
+          <Descriptions.Item label={t('bid.approach')}>
+            <span className="pre-wrap">{b.technicalApproach}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('bid.proposal')}>
+            <span className="pre-wrap">{b.proposal}</span>
+          </Descriptions.Item>
+        </Descriptions>
+        <Table<Milestone>
+          size="small"
+          pagination={false}
+          rowKey="title"
+          dataSource={b.milestones}
+          columns={[
+            { title: t('bid.milestone'), dataIndex: 'title' },
+            { title: t('bid.dueDay'), dataIndex: 'dueDay' },
+            { title: t('bid.deliverable'), dataIndex: 'deliverable' },
+            { title: t('bid.share'), dataIndex: 'paymentBasisPoints', render: (bp: number) => `${(bp / 100).toFixed(2)}%` },
+          ]}
+        />
+      </Card>
+      <Card title={t('bid.revisions')}>
+        <Revisions bidId={b.id} />
+      </Card>
+    </Space>
+  );
+}

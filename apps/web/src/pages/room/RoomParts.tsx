@@ -1,0 +1,125 @@
+import { Alert, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Connection } from '../../api/useRoom';
+import type { RankingEntry, RoomBid, RoomSnapshot } from '../../api/room-types';
+import { useServerNow } from '../../components/Countdown';
+import { formatDuration } from '../../lib/format';
+import { timeLeft } from '../../lib/room-state';
+import { formatPoints } from '../../lib/scoring';
+
+/** The banner while the socket is down; the room resyncs by itself when it is back. */
+export function ConnectionBanner({ connection }: { connection: Connection }) {
+  const { t } = useTranslation();
+  if (connection === 'live') return null;
+  return <Alert type="warning" showIcon banner title={t(connection === 'offline' ? 'room.offline' : 'room.connecting')} data-testid="connection-banner" />;
+}
+
+/** The slot's countdown: counted locally from the last timer state (remainingMs when it was read). */
+export function SlotTimer({ room, readAt }: { room: RoomSnapshot; readAt: number }) {
+  const { t } = useTranslation();
+  useServerNow(500);
+  const left = timeLeft(room.timer, readAt, Date.now());
+  if (left === null || !room.timer) return <Typography.Text type="secondary">{t('room.noTimer')}</Typography.Text>;
+  return (
+    <Space>
+      <Tag>{t(`room.phase.${room.timer.phase}`)}</Tag>
+      <Typography.Text strong type={left < 60_000 ? 'danger' : undefined} style={{ fontSize: 24 }} data-testid="slot-timer">
+        {formatDuration(left)}
+      </Typography.Text>
+      {!room.timer.running && <Tag>{t('room.paused')}</Tag>}
+    </Space>
+  );
+}
+
+export function Presenter({ room, readAt }: { room: RoomSnapshot; readAt: number }) {
+  const { t } = useTranslation();
+  const current = room.bids.find((bid) => bid.bidId === room.currentBidId);
+  return (
+    <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+      <Descriptions.Item label={t('room.status')}>
+        <Tag color="red" data-testid="room-status">
+          {t(`room.statuses.${room.status}`)}
+        </Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('room.presenting')}>
+        <span data-testid="presenter">{current ? `${current.position}. ${current.teamName}` : '—'}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('room.timer')}>
+        <SlotTimer room={room} readAt={readAt} />
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** Judges × bids: who has scored (everyone), and the totals with outlier flags (the chair). */
+export function ProgressGrid({ room }: { room: RoomSnapshot }) {
+  const { t } = useTranslation();
+  const judges = room.panel;
+  const totalOf = (bidId: string, judgeId: string) => room.aggregates?.find((a) => a.bidId === bidId)?.totals.find((x) => x.judgeId === judgeId)?.total;
+  const flagged = (bidId: string, judgeId: string) => Boolean(room.aggregates?.find((a) => a.bidId === bidId)?.flags.some((f) => f.judgeId === judgeId));
+  const cell = (bid: RoomBid, judgeId: string) => {
+    if (bid.recusedJudgeIds.includes(judgeId)) return <Tag>{t('room.recused')}</Tag>;
+    if (!bid.scoredBy.includes(judgeId)) return <Typography.Text type="secondary">·</Typography.Text>;
+    const total = totalOf(bid.bidId, judgeId);
+    if (total === undefined) return <Typography.Text type="success">✓</Typography.Text>;
+    return flagged(bid.bidId, judgeId) ? (
+      <Tooltip title={t('room.outlier')}>
+        <Tag color="orange" data-testid="outlier">{`${formatPoints(total)} ⚑`}</Tag>
+      </Tooltip>
+    ) : (
+      <Typography.Text>{formatPoints(total)}</Typography.Text>
+    );
+  };
+  return (
+    <Table<RoomBid>
+      size="small"
+      pagination={false}
+      rowKey="bidId"
+      dataSource={room.bids}
+      data-testid="progress-grid"
+      scroll={{ x: true }}
+      columns={[
+        { title: t('room.bid'), render: (_, bid) => `${bid.position}. ${bid.teamName}` },
+        { title: t('room.slot'), render: (_, bid) => <Tag>{t(`room.slots.${bid.state}`)}</Tag> },
+        ...judges.map((judge) => ({
+          title: judge.displayName + (judge.chair ? ` (${t('room.chair')})` : ''),
+          key: judge.userId,
+          render: (_: unknown, bid: RoomBid) => <span data-testid={`cell-${bid.position}-${judge.userId}`}>{cell(bid, judge.userId)}</span>,
+        })),
+        { title: t('room.scored'), render: (_, bid) => `${bid.scoredBy.length} / ${bid.eligibleJudges}` },
+        ...(room.aggregates
+          ? [
+              {
+                title: t('room.panelScore'),
+                key: 'panel',
+                render: (_: unknown, bid: RoomBid) => {
+                  const score = room.aggregates?.find((a) => a.bidId === bid.bidId)?.panelScore;
+                  return <Typography.Text strong>{score === null || score === undefined ? '—' : formatPoints(score)}</Typography.Text>;
+                },
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+export function RankingTable({ ranking }: { ranking: RankingEntry[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table<RankingEntry>
+      size="small"
+      pagination={false}
+      rowKey="bidId"
+      dataSource={ranking}
+      data-testid="ranking"
+      columns={[
+        { title: t('room.rank'), dataIndex: 'rank' },
+        { title: t('room.bid'), dataIndex: 'teamName' },
+        { title: t('room.panelScore'), dataIndex: 'panelPoints', render: (points: string | null) => points ?? '—' },
+        { title: t('room.eligible'), dataIndex: 'eligible', render: (eligible: boolean) => (eligible ? t('common.yes') : t('common.no')) },
+        { title: t('room.awarded'), dataIndex: 'awarded', render: (awarded: boolean) => awarded && <Tag color="green">{t('room.winner')}</Tag> },
+      ]}
+    />
+  );
+}

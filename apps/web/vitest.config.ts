@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/** Component tests in jsdom; @app/domain lets a test compare with the server's own scoring rule. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  oxc: { jsx: { runtime: 'automatic' } },
+  resolve: { alias: { '@app/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) } },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
+    css: false,
+    // Ant Design renders slowly in jsdom on a cold start.
+    testTimeout: 30_000,
+  },
+});

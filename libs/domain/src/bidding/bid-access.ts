@@ -1,0 +1,102 @@
+import { Conflict, Forbidden, NotFound } from '../errors';
+import { BidStatus } from './bid-lifecycle';
+
+/**
+ * Where bidding on a challenge stands. `opened` and `closed` are decided by the database
+ * clock (`clock_timestamp() >= opens_at`, `>= closes_at`), never by the application's clock.
+ */
+export type BiddingPhase = 'HIDDEN' | 'NOT_OPEN' | 'OPEN' | 'CLOSED' | 'CANCELLED';
+
+export interface ChallengeClock {
+  status: string;
+  /** The database clock has reached opens_at. */
+  opened: boolean;
+  /** The database clock has reached closes_at. */
+  closed: boolean;
+}
+
+/** Challenges nobody but the owner org and admins may know about. */
+const UNPUBLISHED = ['DRAFT', 'SUBMITTED', 'REJECTED'];
+
+export function biddingPhase({ status, opened, closed }: ChallengeClock): BiddingPhase {
+  if (UNPUBLISHED.includes(status)) return 'HIDDEN';
+  if (status === 'CANCELLED') return 'CANCELLED';
+  if (status === 'PUBLISHED') return closed ? 'CLOSED' : opened ? 'OPEN' : 'NOT_OPEN';
+  // CLOSED, EVALUATING, AWARDED, IN_DELIVERY, COMPLETED, FAILED: bidding is over.
+  return 'CLOSED';
+}
+
+/** Throws unless bids may be submitted, revised or withdrawn in this phase. */
+export function assertBiddingOpen(phase: BiddingPhase): void {
+  switch (phase) {
+    case 'OPEN':
+      return;
+    case 'HIDDEN':
+      throw new NotFound('Challenge');
+    case 'NOT_OPEN':
+      throw new Conflict('BID_WINDOW_NOT_OPEN', 'Bidding on this challenge has not opened yet');
+    case 'CANCELLED':
+      throw new Conflict('CHALLENGE_CANCELLED', 'This challenge was cancelled; its bids are frozen');
+    case 'CLOSED':
+      throw new Conflict('BID_WINDOW_CLOSED', 'Bidding on this challenge has closed; bids are frozen');
+  }
+}
+
+/** Who is looking at a bid, relative to it. */
+export interface BidViewer {
+  /** A current member of the bidding team. */
+  isTeamMember: boolean;
+  /** Acts for the challenge's owner organisation, or is an admin. */
+  ownsOrAdministers: boolean;
+}
+
+/**
+ * Sealed bids: the bidding team always reads its own bid; the owner org and admins read it
+ * only once bidding has closed, and never a withdrawn one (a withdrawn tender stays unopened).
+ * Everyone else never does (judges read bids in their evaluation room, not here).
+ */
+export function canReadBid(viewer: BidViewer, phase: BiddingPhase, bidStatus: BidStatus): boolean {
+  if (viewer.isTeamMember) return true;
+  return viewer.ownsOrAdministers && phase === 'CLOSED' && bidStatus !== BidStatus.WITHDRAWN;
+}
+
+/** The owner org and admins open the list of bids after closing; everyone else sees a count. */
+export function canOpenBids(ownsOrAdministers: boolean, phase: BiddingPhase): boolean {
+  return ownsOrAdministers && phase === 'CLOSED';
+}
+
+export interface EligibilityRules {
+  eligibility: string;
+  invitedTeamIds: readonly string[];
+  invitedOrgIds: readonly string[];
+}
+
+/** Open challenges take any team; invite-only ones the invited teams and the teams of invited organisations. */
+export function isTeamEligible(rules: EligibilityRules, team: { id: string; orgId: string | null }): boolean {
+  if (rules.eligibility !== 'INVITE_ONLY') return true;
+  return rules.invitedTeamIds.includes(team.id) || (team.orgId !== null && rules.invitedOrgIds.includes(team.orgId));
+}
+
+/** Throws Forbidden TEAM_NOT_ELIGIBLE or NDA_NOT_ACCEPTED when the team may not bid on the challenge. */
+export function assertMayBid(
+  rules: EligibilityRules & { ndaRequired: boolean },
+  team: { id: string; orgId: string | null; ndaAccepted: boolean },
+): void {
+  if (!isTeamEligible(rules, team)) {
+    throw new Forbidden('TEAM_NOT_ELIGIBLE', 'This challenge is invite-only and the team is not invited');
+  }
+  if (rules.ndaRequired && !team.ndaAccepted) {
+    throw new Forbidden('NDA_NOT_ACCEPTED', "The team lead must accept this challenge's NDA before the team bids");
+  }
+}
+
+/**
+ * 形式审查 happens between the close of bidding and the evaluation room: once the challenge is
+ * EVALUATING (or later) the shortlist is what the room was convened with, and cannot change.
+ */
+export function assertShortlistOpen(challengeStatus: string, phase: BiddingPhase): void {
+  if (phase !== 'CLOSED') throw new Conflict('BIDDING_NOT_CLOSED', 'Bids are shortlisted only after bidding closes');
+  if (challengeStatus !== 'PUBLISHED' && challengeStatus !== 'CLOSED') {
+    throw new Conflict('SHORTLIST_FROZEN', `The shortlist is frozen once the challenge is ${challengeStatus}`);
+  }
+}

@@ -1,0 +1,15 @@
+// The browser tests reuse the integration project's setup: one PostgreSQL, a migrated template
+// database and a private server build; each test file starts its own platform process.
+const path = require('node:path');
+const { projects } = require('../../jest.config');
+
+const integration = projects.find((project) => project.displayName === 'integration');
+
+module.exports = {
+  ...integration,
+  rootDir: path.resolve(__dirname, '..', '..'),
+  displayName: 'browser',
+  testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+  testTimeout: 120000,
+  maxWorkers: 2,
+};
