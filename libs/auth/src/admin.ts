@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { ValidationFailed } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
+import { grantRole } from './roles';
 
 /**
  * Makes sure an account with this email exists and holds ADMIN. An existing
@@ -23,7 +24,7 @@ export async function ensureAdmin(
   );
   if (existing.length > 0) {
     if (existing[0].is_admin) return 'unchanged';
-    await dataSource.query(`UPDATE user_account SET roles = array_append(roles, 'ADMIN') WHERE id = $1`, [existing[0].id]);
+    await grantRole(dataSource.manager, existing[0].id, 'ADMIN');
     return 'promoted';
   }
   await dataSource.query(

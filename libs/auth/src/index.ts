@@ -8,3 +8,4 @@ export * from './password';
 export * from './policy';
 export * from './socket-auth';
 export * from './tokens.service';
+export * from './roles';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { authorize, AuthUser, isAdmin } from '@app/auth';
+import { authorize, AuthUser, grantRole, isAdmin } from '@app/auth';
 import { ExpertEntity, OrganisationEntity, UserEntity } from '@app/database';
 import { Conflict, NotFound } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -64,12 +64,8 @@ export class ExpertsService {
         bio: dto.bio ?? '',
         createdBy: admin.id,
       });
-      // An expert holds the JUDGE role. The role lives on auth's user_account: this is the one
-      // write the evaluation service makes outside its own tables (see docs/evaluation-room.md).
-      await manager.query(
-        `UPDATE user_account SET roles = array_append(roles, 'JUDGE') WHERE id = $1 AND NOT ('JUDGE' = ANY(roles))`,
-        [dto.userId],
-      );
+      // An expert holds the JUDGE role, granted through auth, which owns the user's roles.
+      await grantRole(manager, dto.userId, 'JUDGE');
       return this.find(manager, dto.userId);
     });
   }

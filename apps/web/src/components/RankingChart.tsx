@@ -1,10 +1,10 @@
 import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
+import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
 export interface ChartBar {
   name: string;
@@ -18,7 +18,7 @@ export default function RankingChart({ bars, passMark }: { bars: ChartBar[]; pas
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return undefined;
-    const chart = init(element.current);
+    const chart = echarts.init(element.current);
     const sorted = [...bars].sort((a, b) => (a.value ?? -1) - (b.value ?? -1));
     chart.setOption({
       grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },

@@ -1,8 +1,152 @@
-import { Typography } from 'antd';
+import { useQueries } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useChallengePages } from '../../api/challenges';
+import { api } from '../../api/client';
+import { useAction } from '../../api/hooks';
+import { useChallengeBids } from '../../api/queries';
+import type { RoomSnapshot } from '../../api/room-types';
+import type { BidSummary, Team } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { useApiForm } from '../../components/ErrorAlert';
+import { useExperts } from './ExpertsTab';
 
-/** Bureau: convening evaluation rooms (see docs/web.md for what remains). */
+interface Slot {
+  bidId: string;
+  presentationMinutes: number;
+  qaMinutes: number;
+}
+
+interface Convening {
+  challengeId: string;
+  judgeIds: string[];
+  chairUserId: string;
+  aggregation: 'TRIMMED_MEAN' | 'MEAN' | 'MEDIAN';
+  objectionWindowMinutes: number;
+}
+
+/** The shortlisted bids in presentation order, with their slot lengths. */
+function SlotOrder({ bids, slots, onChange }: { bids: BidSummary[]; slots: Slot[]; onChange: (slots: Slot[]) => void }) {
+  const { t } = useTranslation();
+  const move = (index: number, by: number) => {
+    const next = [...slots];
+    [next[index], next[index + by]] = [next[index + by], next[index]];
+    onChange(next);
+  };
+  const set = (index: number, change: Partial<Slot>) => onChange(slots.map((slot, i) => (i === index ? { ...slot, ...change } : slot)));
+  return (
+    <Table<Slot>
+      size="small"
+      pagination={false}
+      rowKey="bidId"
+      dataSource={slots}
+      columns={[
+        { title: '#', render: (_, __, index) => index + 1 },
+        { title: t('bid.team'), render: (_, slot) => bids.find((bid) => bid.id === slot.bidId)?.teamName },
+        { title: t('convene.presentation'), render: (_, slot, index) => <InputNumber min={1} max={240} value={slot.presentationMinutes} onChange={(v) => set(index, { presentationMinutes: v ?? 1 })} /> },
+        { title: t('convene.qa'), render: (_, slot, index) => <InputNumber min={0} max={240} value={slot.qaMinutes} onChange={(v) => set(index, { qaMinutes: v ?? 0 })} /> },
+        {
+          title: t('common.actions'),
+          render: (_, __, index) => (
+            <Space>
+              <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
+                ↑
+              </Button>
+              <Button size="small" disabled={index === slots.length - 1} onClick={() => move(index, 1)}>
+                ↓
+              </Button>
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Bureau: convene a room for a closed challenge: judges (conflicts shown), chair, bid order and slots. */
 export default function RoomsTab() {
   const { t } = useTranslation();
-  return <Typography.Paragraph type="secondary">{t('rooms.conveneLater')}</Typography.Paragraph>;
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const { form, report, reset, alert } = useApiForm<Convening>();
+  const challengeId: string | undefined = Form.useWatch('challengeId', form);
+  const judgeIds: string[] = Form.useWatch('judgeIds', form) ?? [];
+  const closed = useChallengePages({ status: 'CLOSED' });
+  const experts = useExperts();
+  const bids = useChallengeBids(challengeId ?? '');
+  const shortlisted = (challengeId ? (bids.data?.bids ?? []) : []).filter((bid) => bid.status === 'SHORTLISTED');
+  const [order, setOrder] = useState<Record<string, Slot[]>>({});
+  const slots = order[challengeId ?? ''] ?? shortlisted.map((bid) => ({ bidId: bid.id, presentationMinutes: 15, qaMinutes: 10 }));
+  const teams = useQueries({ queries: shortlisted.map((bid) => ({ queryKey: ['team', bid.teamId], queryFn: () => api.get<Team>(`/api/teams/${bid.teamId}`) })) });
+  const conflicts = judgeIds.flatMap((judgeId) => {
+    const expert = experts.data?.find((e) => e.userId === judgeId);
+    return teams
+      .map((team) => team.data)
+      .filter((team): team is Team => Boolean(team && expert?.affiliation && team.orgId === expert.affiliation.orgId))
+      .map((team) => ({ judge: expert?.displayName ?? judgeId, team: team.name }));
+  });
+  const convene = useAction((values: Convening) => api.post<RoomSnapshot>('/api/rooms', { ...values, bids: slots }), {
+    invalidate: [['rooms']],
+    onSuccess: (room) => navigate(`/rooms/${room.roomId}`),
+    onError: report,
+  });
+  const chairOptions = [
+    ...(me ? [{ value: me.id, label: `${me.displayName} (${t('convene.me')})` }] : []),
+    ...judgeIds.map((id) => ({ value: id, label: experts.data?.find((e) => e.userId === id)?.displayName ?? id })),
+  ];
+  return (
+    <Card title={t('convene.title')}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ aggregation: 'TRIMMED_MEAN', objectionWindowMinutes: 0, judgeIds: [] }}
+        onFinish={(values) => {
+          reset();
+          convene.mutate(values);
+        }}
+      >
+        <Form.Item name="challengeId" label={t('bid.challenge')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select options={(closed.data?.pages.flatMap((page) => page.items) ?? []).map((c) => ({ value: c.id, label: c.title }))} />
+        </Form.Item>
+        {challengeId && (
+          <Form.Item label={t('convene.bids')} extra={t('convene.bidsHint')}>
+            <SlotOrder bids={shortlisted} slots={slots} onChange={(next) => setOrder({ ...order, [challengeId]: next })} />
+          </Form.Item>
+        )}
+        <Form.Item name="judgeIds" label={t('convene.judges')} extra={t('convene.judgesHint')}>
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={(experts.data ?? []).map((e) => ({ value: e.userId, label: `${e.displayName} · ${e.affiliation?.name ?? e.title}` }))} />
+        </Form.Item>
+        {conflicts.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            className="block-gap"
+            title={t('convene.conflicts')}
+            description={conflicts.map((c) => (
+              <div key={`${c.judge}-${c.team}`}>
+                <Tag color="orange">{c.judge}</Tag> ↔ {c.team}
+              </div>
+            ))}
+          />
+        )}
+        <Form.Item name="chairUserId" label={t('convene.chair')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select options={chairOptions} />
+        </Form.Item>
+        <Space size="large">
+          <Form.Item name="aggregation" label={t('convene.aggregation')}>
+            <Select style={{ width: 200 }} options={(['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] as const).map((value) => ({ value, label: t(`convene.aggregations.${value}`) }))} />
+          </Form.Item>
+          <Form.Item name="objectionWindowMinutes" label={t('convene.objectionWindow')}>
+            <InputNumber min={0} max={43200} />
+          </Form.Item>
+        </Space>
+        {alert}
+        <Button type="primary" htmlType="submit" loading={convene.isPending}>
+          {t('convene.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
 }

@@ -2,7 +2,7 @@ import { Alert, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../api/useRoom';
 import type { RankingEntry, RoomBid, RoomSnapshot } from '../../api/room-types';
-import { useServerNow } from '../../components/Countdown';
+import { useClock } from '../../components/Countdown';
 import { formatDuration } from '../../lib/format';
 import { timeLeft } from '../../lib/room-state';
 import { formatPoints } from '../../lib/scoring';
@@ -17,8 +17,8 @@ export function ConnectionBanner({ connection }: { connection: Connection }) {
 /** The slot's countdown: counted locally from the last timer state (remainingMs when it was read). */
 export function SlotTimer({ room, readAt }: { room: RoomSnapshot; readAt: number }) {
   const { t } = useTranslation();
-  useServerNow(500);
-  const left = timeLeft(room.timer, readAt, Date.now());
+  const now = useClock(500, Date.now);
+  const left = timeLeft(room.timer, readAt, now);
   if (left === null || !room.timer) return <Typography.Text type="secondary">{t('room.noTimer')}</Typography.Text>;
   return (
     <Space>
