@@ -52,3 +52,6 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
     await lock.end();
   }
 }
+
+/** An ILIKE pattern matching `text` anywhere, with the wildcards %, _ and \ in it taken literally. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

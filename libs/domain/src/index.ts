@@ -18,3 +18,4 @@ export * from './evaluation/audit-chain';
 export * from './evaluation/room-access';
 export * from './evaluation/room-flow';
 export * from './evaluation/room-ranking';
+export * from './state-machine';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, authorize, isAdmin } from '@app/auth';
-import { TeamEntity, TeamMemberEntity, UserEntity } from '@app/database';
+import { containsPattern, TeamEntity, TeamMemberEntity, UserEntity } from '@app/database';
 import { assertMayRemoveMember, assertTeamLead, Conflict, isCountryCode, NotFound, ValidationFailed } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddTeamMemberDto, CreateTeamDto, ListTeamsQuery, MembershipPeriodView, TeamSummaryView, TeamView } from './dto/team.dto';
@@ -36,7 +36,6 @@ interface TeamSummaryRow {
   created_at: Date;
 }
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Global solver teams: creation, current members, and the membership history kept for conflicts of interest. */
 @Injectable()
@@ -67,7 +66,7 @@ export class TeamsService {
     const where: string[] = [];
     if (query.mine) where.push('me.user_id IS NOT NULL');
     if (query.q) {
-      params.push(`%${escapeLike(query.q)}%`);
+      params.push(containsPattern(query.q));
       where.push(`t.name ILIKE $${params.length}`);
     }
     const rows: TeamSummaryRow[] = await this.dataSource.query(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, isAdmin } from '@app/auth';
+import { containsPattern } from '@app/database';
 import { PUBLIC_CHALLENGE_STATUSES, Unauthenticated, ValidationFailed } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { ChallengeAccess, Reader } from '../access/challenge-access.service';
@@ -34,9 +35,6 @@ export function decodeCursor(raw: string): ListCursor {
   }
   return { createdAt: String(parsed[0]), id: String(parsed[1]) };
 }
-
-/** `%` and `_` in the search text are literal characters, not wildcards. */
-export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Which challenges a list request may return at all, before its filters. */
 export type ListScope =
@@ -95,7 +93,7 @@ export function buildListQuery(filters: ListFilters, scope: ListScope): { sql: s
   else if (filters.status === 'CLOSED') where.push(`(c.status = 'CLOSED' OR (c.status = 'PUBLISHED' AND c.closes_at <= now()))`);
   else if (filters.status) where.push(`c.status = ${param(filters.status)}`);
   if (filters.q) {
-    const pattern = param(likePattern(filters.q));
+    const pattern = param(containsPattern(filters.q));
     where.push(`(c.title ILIKE ${pattern} OR c.summary ILIKE ${pattern})`);
   }
   if (filters.field) where.push(`c.industry_field = ${param(filters.field)}`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { authorize, AuthUser, grantRole, isAdmin } from '@app/auth';
-import { ExpertEntity, OrganisationEntity, UserEntity } from '@app/database';
+import { containsPattern, ExpertEntity, OrganisationEntity, UserEntity } from '@app/database';
 import { Conflict, NotFound } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateExpertDto, ExpertView, ListExpertsQuery } from './dto/expert.dto';
@@ -37,10 +37,6 @@ function toExpertView(row: ExpertRow): ExpertView {
 }
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern built from user input. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** The expert pool (评审专家库): admins add experts and search them when convening a room. */
 @Injectable()
 export class ExpertsService {
@@ -78,7 +74,7 @@ export class ExpertsService {
       where.push(`EXISTS (SELECT 1 FROM unnest(e.fields) f WHERE lower(f) = lower($${params.length}))`);
     }
     if (query.q) {
-      params.push(likePattern(query.q));
+      params.push(containsPattern(query.q));
       const p = `$${params.length}`;
       where.push(`(u.display_name ILIKE ${p} OR e.title ILIKE ${p} OR e.bio ILIKE ${p} OR o.name ILIKE ${p}
                    OR EXISTS (SELECT 1 FROM unnest(e.fields) f WHERE f ILIKE ${p}))`);

@@ -1,4 +1,5 @@
-import { Conflict, ValidationFailed } from '../errors';
+import { ValidationFailed } from '../errors';
+import { applyTransition, TransitionTable } from '../state-machine';
 
 /** Where a team's bid on a challenge stands. */
 export const BidStatus = {
@@ -26,8 +27,7 @@ export type BidAction = (typeof BID_ACTIONS)[number];
 
 const { SUBMITTED, WITHDRAWN, SHORTLISTED, NOT_SHORTLISTED, AWARDED, NOT_AWARDED } = BidStatus;
 
-/** For each action: the statuses it may start from, and the status it leads to. */
-const TRANSITIONS: Record<BidAction, { from: readonly BidStatus[]; to: BidStatus }> = {
+const TRANSITIONS: TransitionTable<BidStatus, BidAction> = {
   revise: { from: [SUBMITTED], to: SUBMITTED },
   withdraw: { from: [SUBMITTED], to: WITHDRAWN },
   resubmit: { from: [WITHDRAWN], to: SUBMITTED },
@@ -52,10 +52,7 @@ export interface BidTransitionOptions {
  * and ValidationFailed on `reason` when a required reason is missing or blank.
  */
 export function transitionBid(from: BidStatus, action: BidAction, opts: BidTransitionOptions = {}): BidStatus {
-  const { from: allowedFrom, to } = TRANSITIONS[action];
-  if (!allowedFrom.includes(from)) {
-    throw new Conflict('BID_TRANSITION_FORBIDDEN', `Cannot ${action} a bid that is ${from}`, { from, action });
-  }
+  const to = applyTransition(TRANSITIONS, 'bid', from, action);
   if (action === 'rejectShortlist' && !opts.reason?.trim()) {
     throw ValidationFailed.field('reason', 'is required to reject a bid from the shortlist');
   }

@@ -1,4 +1,5 @@
-import { Conflict, ValidationFailed } from '../errors';
+import { ValidationFailed } from '../errors';
+import { applyTransition, TransitionTable } from '../state-machine';
 
 /** Where a challenge stands, from the enterprise's draft to the end of delivery. */
 export const ChallengeStatus = {
@@ -36,8 +37,7 @@ export type ChallengeAction = (typeof CHALLENGE_ACTIONS)[number];
 const { DRAFT, SUBMITTED, PUBLISHED, REJECTED, CLOSED, EVALUATING } = ChallengeStatus;
 const { AWARDED, IN_DELIVERY, COMPLETED, FAILED, CANCELLED } = ChallengeStatus;
 
-/** For each action: the statuses it may start from, and the status it leads to. */
-const TRANSITIONS: Record<ChallengeAction, { from: readonly ChallengeStatus[]; to: ChallengeStatus }> = {
+const TRANSITIONS: TransitionTable<ChallengeStatus, ChallengeAction> = {
   submit: { from: [DRAFT], to: SUBMITTED },
   publish: { from: [SUBMITTED], to: PUBLISHED },
   reject: { from: [SUBMITTED], to: REJECTED },
@@ -69,13 +69,7 @@ export function transitionChallenge(
   action: ChallengeAction,
   opts: ChallengeTransitionOptions = {},
 ): ChallengeStatus {
-  const { from: allowedFrom, to } = TRANSITIONS[action];
-  if (!allowedFrom.includes(from)) {
-    throw new Conflict('CHALLENGE_TRANSITION_FORBIDDEN', `Cannot ${action} a challenge that is ${from}`, {
-      from,
-      action,
-    });
-  }
+  const to = applyTransition(TRANSITIONS, 'challenge', from, action);
   const reasonRequired = action === 'reject' || (action === 'cancel' && from === PUBLISHED);
   if (reasonRequired && !opts.reason?.trim()) {
     throw ValidationFailed.field('reason', `is required to ${action} a ${from} challenge`);
