@@ -1,0 +1,59 @@
+import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
+import { Conflict, NotFound, RateLimited, ValidationFailed } from '@app/domain';
+import { errorBody, HttpErrorFilter } from './errors.filter';
+
+function hostFor(reply: { status: jest.Mock; send: jest.Mock; header: jest.Mock }): ArgumentsHost {
+  const request = { id: 'req-42', method: 'POST', url: '/api/things' };
+  return {
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
+}
+
+function fakeReply() {
+  const reply = { status: jest.fn(), send: jest.fn(), header: jest.fn() };
+  reply.status.mockReturnValue(reply);
+  reply.header.mockReturnValue(reply);
+  return reply;
+}
+
+describe('one mapping of errors to HTTP', () => {
+  it('maps domain errors by kind, keeping their code and details', () => {
+    expect(errorBody(new Conflict('BID_WINDOW_CLOSED', 'Bidding has closed'))).toEqual({
+      statusCode: 409,
+      code: 'BID_WINDOW_CLOSED',
+      message: 'Bidding has closed',
+    });
+    expect(errorBody(new NotFound('Challenge'))).toMatchObject({ statusCode: 404, code: 'CHALLENGE_NOT_FOUND' });
+    expect(errorBody(ValidationFailed.field('rubric', 'weights must sum to 100'))).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'rubric: weights must sum to 100',
+      details: [{ field: 'rubric', messages: ['weights must sum to 100'] }],
+    });
+  });
+
+  it('keeps the status of framework errors and of Fastify client errors', () => {
+    expect(errorBody(new BadRequestException('bad'))).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(errorBody(tooLarge)).toEqual({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'Request body is too large' });
+  });
+
+  it('answers an unexpected error with a bare 500 and the request id, and logs the error with that id', () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const reply = fakeReply();
+    new HttpErrorFilter().catch(new TypeError("Cannot read properties of undefined (reading 'secret')"), hostFor(reply));
+    expect(reply.status).toHaveBeenCalledWith(500);
+    const body = reply.send.mock.calls[0][0];
+    expect(body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'An unexpected error occurred', requestId: 'req-42' });
+    expect(JSON.stringify(body)).not.toContain('secret');
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'req-42', err: expect.any(TypeError) }), 'unhandled error');
+    log.mockRestore();
+  });
+
+  it('tells a throttled caller when to come back', () => {
+    const reply = fakeReply();
+    new HttpErrorFilter().catch(new RateLimited(120), hostFor(reply));
+    expect(reply.header).toHaveBeenCalledWith('Retry-After', '120');
+    expect(reply.status).toHaveBeenCalledWith(429);
+  });
+});
