@@ -52,9 +52,9 @@ export async function startService(name: AppName, env: Record<string, string>): 
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 30_000) {
+    if (Date.now() - started > 60_000) {
       child.kill('SIGKILL');
-      throw new Error(`${name} did not become ready: ${output}`);
+      throw new Error(`${name} did not become ready within 60 s: ${output || "(no output yet)"}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
