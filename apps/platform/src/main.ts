@@ -1,5 +1,6 @@
 import { runService } from '@app/core';
 import { configureEvaluation } from '@app/evaluation';
+import { demoAnnouncement, demoReport } from './demo/demo-report';
 import { PlatformModule } from './platform.module';
 
 void runService({
@@ -13,7 +14,8 @@ void runService({
   },
   module: (context) => PlatformModule.forRoot(context),
   configure: configureEvaluation,
-  announce: (url, { config }) => {
+  announce: (url, context) => {
+    const { config } = context;
     const lines = [
       '',
       `  揭榜挂帅 marketplace is running at ${url}`,
@@ -21,6 +23,7 @@ void runService({
       `  Health:     ${url}/api/health/ready`,
       ...(config.admin ? [`  Admin:      ${config.admin.email} / ${config.admin.password}`] : []),
       config.databaseUrl ? '  Database:   DATABASE_URL' : `  Database:   embedded PostgreSQL in ${config.dataDir}/postgres`,
+      ...demoAnnouncement(demoReport(context)),
       '  Stop with Ctrl-C.',
       '',
     ];

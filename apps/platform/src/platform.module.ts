@@ -5,6 +5,7 @@ import { WebClientModule } from './web-client.module';
 import { BiddingModule } from '@app/bidding';
 import { ChallengesModule } from '@app/challenges';
 import { EVALUATION_MODULES } from '@app/evaluation';
+import { DemoModule } from './demo/demo.module';
 
 /** The three services' modules composed in one process on one port: the default deployment. */
 @Module({})
@@ -12,7 +13,16 @@ export class PlatformModule {
   static forRoot(context: AppContext): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [CoreModule.forRoot(context), AuthModule, ChallengesModule, BiddingModule, ...EVALUATION_MODULES, WebClientModule],
+      imports: [
+        CoreModule.forRoot(context),
+        AuthModule,
+        ChallengesModule,
+        BiddingModule,
+        ...EVALUATION_MODULES,
+        WebClientModule,
+        // The demo marketplace, loaded into an empty database at start (DEMO_DATA, default true outside production).
+        ...(context.config.demoData ? [DemoModule.forRoot(context)] : []),
+      ],
     };
   }
 }
