@@ -11,5 +11,6 @@ module.exports = {
   displayName: 'browser',
   testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
   testTimeout: 120000,
-  maxWorkers: 2,
+  // One file at a time: each starts a platform and up to six browser contexts.
+  maxWorkers: 1,
 };

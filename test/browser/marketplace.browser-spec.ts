@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { randomCreditCode } from '../support/users';
-import { ADMIN, fieldError, fill, formItem, pick, press, signIn, signUp, startWorld, uniqueEmail, type World } from './support/browser';
+import { ADMIN, fieldError, fill, formItem, pick, press, signIn, signUp, snap, startWorld, uniqueEmail, waitForValue, type World } from './support/browser';
 
 /**
  * The marketplace through the UI alone: an enterprise registers and is verified, drafts a
@@ -59,11 +59,12 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     await fill(rows.nth(1), 'Criterion', '团队实力');
     await fill(rows.nth(0), 'Weight', '70');
     await fill(rows.nth(0), 'Key', 'Not A Slug');
-    await expect(enterprise.getByTestId('rubric-sum').textContent()).resolves.toBe('100%');
-    expect(await formItem(rows.nth(1), 'Weight').locator('input').inputValue()).toBe('30');
+    await waitForValue(formItem(rows.nth(1), 'Weight').locator('input'), '30');
+    await enterprise.getByTestId('rubric-sum').getByText('100%', { exact: true }).waitFor();
 
     await press(enterprise, 'Save draft');
     await fieldError(rows.nth(0), 'Key').getByText(/key must be a short slug/).waitFor();
+    await snap(enterprise, 'challenge-editor');
     await fill(rows.nth(0), 'Key', 'approach');
     await press(enterprise, 'Save draft');
     await enterprise.getByTestId('challenge-status').getByText('Draft').waitFor();
@@ -74,6 +75,8 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
 
   it('the bureau publishes it from the review queue and a visitor finds it by a Chinese substring', async () => {
     await admin.goto('/admin');
+    await admin.getByRole('row').filter({ hasText: title }).waitFor();
+    await snap(admin, 'admin-review-queue');
     await admin.getByRole('row').filter({ hasText: title }).getByRole('button', { name: 'Publish' }).click();
     await admin.getByText('Published', { exact: true }).first().waitFor();
 
@@ -85,6 +88,11 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     await visitor.getByRole('heading', { name: title }).waitFor();
     expect(new URL(visitor.url()).pathname).toBe(challengeUrl);
     await visitor.getByText('技术方案').waitFor();
+    await snap(visitor, 'challenge-page');
+    const chinese = await world.page('zh-CN');
+    await chinese.goto('/');
+    await chinese.getByTestId('challenge-card').first().waitFor();
+    await snap(chinese, 'challenge-list-zh');
     // The countdown is live: it ticks without a reload.
     const first = await visitor.getByTestId('countdown').textContent();
     await visitor.getByTestId('countdown').filter({ hasNotText: first ?? '' }).waitFor();
@@ -114,8 +122,9 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     await fill(milestones.nth(1), 'Deliverable', '验收报告');
     await fill(milestones.nth(0), 'Payment share', '30');
     await fill(milestones.nth(1), 'Deliverable', '验收报告 signed');
-    await expect(solver.getByTestId('share-sum').textContent()).resolves.toBe('100.00%');
-    expect(await formItem(milestones.nth(1), 'Payment share').locator('input').inputValue()).toBe('70.00');
+    await waitForValue(formItem(milestones.nth(1), 'Payment share').locator('input'), '70.00');
+    await solver.getByTestId('share-sum').getByText('100.00%', { exact: true }).waitFor();
+    await snap(solver, 'bid-editor');
 
     await press(solver, 'Submit the bid');
     const pledge = solver.locator('.ant-form-item').filter({ has: solver.getByText(/I pledge/) });
@@ -125,6 +134,7 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     const hash = await solver.getByTestId('receipt-hash').textContent();
     expect(hash).toMatch(/^[0-9a-f]{64}/);
     await solver.getByTestId('bid-status').getByText('Submitted').waitFor();
+    await snap(solver, 'bid-receipt');
     await solver.getByRole('link', { name: 'My bids' }).click();
     await solver.getByRole('row').filter({ hasText: title }).waitFor();
   });

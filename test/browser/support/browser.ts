@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import request from 'supertest';
+import { createDataSource } from '@app/database';
+import type { TestApp } from '../../support/app';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { startService, type RunningService } from '../../support/processes';
 
@@ -15,6 +19,8 @@ export interface World {
   context(locale?: string): Promise<BrowserContext>;
   /** A page in a fresh context. */
   page(locale?: string): Promise<Page>;
+  /** For the shared fixtures (test/support): HTTP to the running platform and SQL on its database. */
+  fixtures(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -38,13 +44,21 @@ export async function startWorld(): Promise<World> {
     created.setDefaultTimeout(15_000);
     return created;
   };
+  const dataSource = createDataSource({ url: database.url, poolSize: 2 });
   return {
     url,
     browser: started,
     context,
     page: async (locale) => (await context(locale)).newPage(),
+    fixtures: async () => {
+      if (!dataSource.isInitialized) await dataSource.initialize();
+      // The fixtures use only these two members of a TestApp.
+      const app: Pick<TestApp, 'dataSource' | 'http' | 'url'> = { dataSource, http: () => request(url), url };
+      return app as TestApp;
+    },
     close: async () => {
       await started.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
       await running.stop();
       await database.drop();
     },
@@ -74,6 +88,15 @@ export async function pick(scope: Scope, label: string, option: string): Promise
   await pageOf(scope).locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
+/** Waits until an input shows `value` (e.g. a share rebalanced after its neighbour was left). */
+export async function waitForValue(input: Locator, value: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ((await input.inputValue()) !== value) {
+    if (Date.now() > until) throw new Error(`the input still shows "${await input.inputValue()}", not "${value}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Clicks the button named `name` (the last one, so a form's own button wins over the header's). */
 export async function press(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('button', { name }).last().click();
@@ -94,6 +117,13 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await formItem(page, 'Password').locator('input').fill(password);
   await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/** With UPDATE_SCREENSHOTS=1, keeps a full-page screenshot as docs/screenshots/<name>.png (shown in the README). */
+export async function snap(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(process.cwd(), 'docs', 'screenshots', `${name}.png`), fullPage: true });
 }
 
 let counter = 0;

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, 
 import { api, session, type SessionTokens } from '../api/client';
 import type { Me } from '../api/types';
 
-export type Role = 'signedIn' | 'admin' | 'judge' | 'enterprise';
+export type Role = 'signedIn' | 'admin' | 'enterprise';
 
 interface AuthValue {
   me: Me | null;
@@ -20,8 +20,6 @@ export function hasRole(me: Me, role: Role): boolean {
       return true;
     case 'admin':
       return me.roles.includes('ADMIN');
-    case 'judge':
-      return me.roles.includes('JUDGE');
     case 'enterprise':
       return me.organisations.some((org) => org.kind === 'ENTERPRISE');
   }

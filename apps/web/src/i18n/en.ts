@@ -22,14 +22,12 @@ export const en: Shape<typeof zhCN> = {
     forbiddenTitle: 'Not for you',
     forbiddenText: 'This page is for the {{role}} only.',
   },
-  roles: { signedIn: 'signed-in users', admin: 'bureau administrators', judge: 'judges', enterprise: 'enterprises' },
+  roles: { signedIn: 'signed-in users', admin: 'bureau administrators', enterprise: 'enterprises' },
   common: {
     retry: 'Retry',
     ended: 'Ended',
     required: 'Required',
-    save: 'Save',
     cancel: 'Cancel',
-    submit: 'Submit',
     actions: 'Actions',
     add: 'Add',
     remove: 'Remove',
@@ -146,6 +144,7 @@ export const en: Shape<typeof zhCN> = {
     },
   },
   bid: {
+    submit: 'Submit the bid',
     addMilestone: 'Add milestone',
     approach: 'Technical approach',
     challenge: 'Challenge',
@@ -172,7 +171,6 @@ export const en: Shape<typeof zhCN> = {
     share: 'Payment share',
     shareSum: 'Shares',
     status: 'Status',
-    submit: 'Submit the bid',
     team: 'Bidding team',
     teamHint: 'A lead of the team submits',
     terms: 'The bid',
@@ -258,6 +256,7 @@ export const en: Shape<typeof zhCN> = {
     COMPANY: 'Company',
   },
   owner: {
+    submit: 'Submit for review',
     answer: 'Answer',
     bids: 'Bids (opened after closing)',
     cancel: 'Cancel the challenge',
@@ -269,7 +268,6 @@ export const en: Shape<typeof zhCN> = {
     pending: 'Questions waiting for an answer',
     shortlist: 'Shortlist',
     shortlistConfirm: 'Shortlist this bid?',
-    submit: 'Submit for review',
     submitted: 'Submitted to the bureau for review',
   },
   review: {
@@ -428,6 +426,7 @@ export const en: Shape<typeof zhCN> = {
     answer: 'Answer',
   },
   convene: {
+    submit: 'Convene',
     title: 'Convene a room',
     presentation: 'Talk (min)',
     qa: 'Q&A (min)',
@@ -445,6 +444,5 @@ export const en: Shape<typeof zhCN> = {
       MEDIAN: 'Median',
     },
     objectionWindow: 'Objection window (min)',
-    submit: 'Convene',
   },
 };

@@ -19,14 +19,12 @@ export const zhCN = {
     forbiddenTitle: '无权访问',
     forbiddenText: '此页面仅限{{role}}使用。',
   },
-  roles: { signedIn: '已登录用户', admin: '科技局管理员', judge: '评审专家', enterprise: '发榜企业' },
+  roles: { signedIn: '已登录用户', admin: '科技局管理员', enterprise: '发榜企业' },
   common: {
     retry: '重试',
     ended: '已结束',
     required: '必填',
-    save: '保存',
     cancel: '取消',
-    submit: '提交',
     actions: '操作',
     add: '添加',
     remove: '移除',
@@ -128,6 +126,7 @@ export const zhCN = {
     },
   },
   bid: {
+    submit: '提交揭榜申请',
     addMilestone: '添加里程碑',
     approach: '技术路线',
     challenge: '榜单',
@@ -154,7 +153,6 @@ export const zhCN = {
     share: '付款比例',
     shareSum: '比例合计',
     status: '状态',
-    submit: '提交揭榜申请',
     team: '揭榜团队',
     teamHint: '须由团队负责人提交',
     terms: '申请内容',
@@ -240,6 +238,7 @@ export const zhCN = {
     COMPANY: '公司',
   },
   owner: {
+    submit: '提交审核',
     answer: '答复',
     bids: '揭榜申请（截止后开启）',
     cancel: '撤榜',
@@ -251,7 +250,6 @@ export const zhCN = {
     pending: '待答复的问题',
     shortlist: '入围',
     shortlistConfirm: '确定入围？',
-    submit: '提交审核',
     submitted: '已提交科技局审核',
   },
   review: {
@@ -410,6 +408,7 @@ export const zhCN = {
     answer: '答复',
   },
   convene: {
+    submit: '组建',
     title: '组建评审室',
     presentation: '陈述（分钟）',
     qa: '答辩（分钟）',
@@ -427,6 +426,5 @@ export const zhCN = {
       MEDIAN: '中位数',
     },
     objectionWindow: '公示期（分钟）',
-    submit: '组建',
   },
 };

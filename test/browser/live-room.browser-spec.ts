@@ -1,0 +1,131 @@
+import { expect } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import { conveneRoom, createCast, declareNoConflicts, type RoomCast } from '../support/evaluation';
+import type { TestUser } from '../support/users';
+import { press, signIn, snap, startWorld, type World } from './support/browser';
+
+/**
+ * The live room in five browsers: the chair (the bureau), three judges and an observer (the
+ * owner enterprise). The room's surroundings (a closed challenge with shortlisted bids, the
+ * expert pool, the convened room) come from the shared fixtures; everything in the room is UI.
+ */
+describe('the live evaluation room (Chromium)', () => {
+  let world: World;
+  let cast: RoomCast;
+  let roomId: string;
+  let chair: Page;
+  let observer: Page;
+  const judges: { user: TestUser; page: Page; context: BrowserContext }[] = [];
+
+  const openRoom = async (user: TestUser): Promise<{ page: Page; context: BrowserContext }> => {
+    const context = await world.context();
+    const page = await context.newPage();
+    await signIn(page, user.email, user.password);
+    await page.goto(`/rooms/${roomId}`);
+    await page.getByTestId('room-status').waitFor();
+    return { page, context };
+  };
+
+  const score = async (page: Page, values: [number, number, number]) => {
+    for (const [label, value] of [['技术方案', values[0]], ['团队能力', values[1]], ['报价合理性', values[2]]] as const) {
+      await page.getByLabel(label, { exact: true }).fill(String(value));
+    }
+    await page.getByRole('button', { name: /Submit scores|Revise my scores/ }).click();
+  };
+
+  beforeAll(async () => {
+    world = await startWorld();
+    const t = await world.fixtures();
+    cast = await createCast(t, { judges: 3, teams: [{ name: '甲队 Alpha', quotedPriceFen: 40_000_000 }, { name: '乙队 Beta', quotedPriceFen: 30_000_000 }] });
+    ({ roomId } = await conveneRoom(t, cast.admin, {
+      challengeId: cast.challengeId,
+      judgeIds: cast.judges.map((judge) => judge.id),
+      chairUserId: cast.admin.id,
+      bids: cast.teams.map((team) => ({ bidId: team.bidId, presentationMinutes: 10, qaMinutes: 5 })),
+      objectionWindowMinutes: 0,
+    }));
+    await declareNoConflicts(t, roomId, cast.judges, cast.teams.map((team) => team.bidId));
+    chair = (await openRoom(cast.admin)).page;
+    observer = (await openRoom(cast.owner)).page;
+    for (const user of cast.judges) judges.push({ user, ...(await openRoom(user)) });
+  });
+  afterAll(() => world?.close());
+
+  it('the chair opens the room and presents; every view follows live', async () => {
+    await chair.getByTestId('audience').getByText('Chair').waitFor();
+    await observer.getByTestId('audience').getByText('Observer').waitFor();
+    await press(chair, 'Open the room');
+    await chair.getByRole('row').filter({ hasText: '甲队 Alpha' }).getByRole('button', { name: 'Present' }).click();
+    await press(chair, 'Start presentation timer');
+    for (const page of [observer, ...judges.map((judge) => judge.page)]) {
+      await page.getByTestId('presenter').getByText('甲队 Alpha').waitFor();
+      await page.getByTestId('slot-timer').waitFor();
+    }
+  });
+
+  it("judges' scores appear on the chair's grid without a reload, and never on the observer's", async () => {
+    const sheets: [number, number, number][] = [[8, 7, 9], [9, 8, 8], [7, 7, 7]];
+    for (const [i, judge] of judges.entries()) {
+      await expect(judge.page.getByTestId('weighted-total').textContent()).resolves.toContain('0.00');
+      await score(judge.page, sheets[i]);
+      await judge.page.getByTestId('submission-state').getByText('Saved').waitFor();
+    }
+    // 4·tech + 3·team + 3·price: 80.00, 84.00, 70.00
+    for (const [i, points] of ['80.00', '84.00', '70.00'].entries()) {
+      await chair.getByTestId(`cell-1-${judges[i].user.id}`).getByText(points).waitFor();
+    }
+    await chair.getByTestId('progress-grid').getByText('78.00').waitFor();
+    await observer.getByTestId('progress-grid').getByText('3 / 3').waitFor();
+    expect(await observer.getByTestId('progress-grid').textContent()).not.toMatch(/\d+\.\d\d/);
+    await observer.getByText('Scores stay sealed until the chair reveals them').waitFor();
+    await snap(chair, 'chair-console');
+    await snap(judges[0].page, 'judge-scoring');
+    await snap(observer, 'observer-before-reveal');
+  });
+
+  it('a judge whose connection is cut sees a banner, keeps a retrying submission, and resyncs', async () => {
+    const cut = judges[2];
+    await cut.context.setOffline(true);
+    await cut.page.getByTestId('connection-banner').waitFor();
+    await score(cut.page, [8, 8, 8]);
+    await cut.page.getByTestId('submission-state').getByText('Retrying…').waitFor();
+    // Meanwhile the room moves on: the chair presents the next bid.
+    await chair.getByRole('row').filter({ hasText: '乙队 Beta' }).getByRole('button', { name: 'Present' }).click();
+    await observer.getByTestId('presenter').getByText('乙队 Beta').waitFor();
+
+    await cut.context.setOffline(false);
+    await cut.page.getByTestId('connection-banner').waitFor({ state: 'detached' });
+    await cut.page.getByTestId('presenter').getByText('乙队 Beta').waitFor();
+    // The retried submission counted once, with the revised sheet: 80.00.
+    await chair.getByTestId(`cell-1-${cut.user.id}`).getByText('80.00').waitFor();
+  });
+
+  it('the chair locks, reveals, and the observer sees the ranking only then', async () => {
+    for (const [i, judge] of judges.entries()) {
+      await score(judge.page, [[6, 6, 6], [5, 6, 5], [6, 5, 6]][i] as [number, number, number]);
+      await judge.page.getByTestId('submission-state').getByText('Saved').waitFor();
+    }
+    for (const team of ['甲队 Alpha', '乙队 Beta']) {
+      await chair.getByRole('row').filter({ hasText: team }).getByRole('button', { name: 'Lock' }).click();
+      await chair.getByRole('row').filter({ hasText: team }).getByText('Locked').first().waitFor();
+    }
+    await press(chair, 'Reveal');
+    await chair.getByRole('button', { name: 'OK' }).click();
+    await observer.getByTestId('ranking').getByText('甲队 Alpha').waitFor();
+    await observer.getByTestId('room-status').getByText('Revealed').waitFor();
+    await chair.getByTestId('ranking-chart').waitFor();
+    await snap(observer, 'observer-ranking');
+  });
+
+  it('the chair finalises; the report shows every judge\'s scores, verifies the audit chain and downloads as CSV', async () => {
+    await press(chair, 'Finalise');
+    await chair.getByRole('button', { name: 'OK' }).click();
+    await observer.getByTestId('room-status').getByText('Finalised').waitFor();
+    await chair.getByRole('link', { name: 'Report' }).first().click();
+    await chair.getByTestId('chain-status').getByText(/Audit chain verified/).waitFor();
+    await chair.getByText(`Scores: 甲队 Alpha`).waitFor();
+    await snap(chair, 'report');
+    const [download] = await Promise.all([chair.waitForEvent('download'), press(chair, 'Download CSV')]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  });
+});
