@@ -13,4 +13,6 @@ module.exports = {
   testTimeout: 120000,
   // One file at a time: each starts a platform and up to six browser contexts.
   maxWorkers: 1,
+  // Screenshots and the browsers' log when a test fails (support/environment.js).
+  testEnvironment: '<rootDir>/test/browser/support/environment.js',
 };

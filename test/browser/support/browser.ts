@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
@@ -21,7 +22,25 @@ export interface World {
   page(locale?: string): Promise<Page>;
   /** For the shared fixtures (test/support): HTTP to the running platform and SQL on its database. */
   fixtures(): Promise<TestApp>;
+  /** Called by the test environment when a test fails: screenshots of every open page and the browsers' log. */
+  captureFailure(testName: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Where a failed test's screenshots go (not committed). */
+const FAILURES = join(process.cwd(), 'test', 'browser', 'failures');
+
+/** What the pages said that a reader of a failure needs: console errors, failed requests, 4xx/5xx answers. */
+function listen(page: Page, log: string[]): void {
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') log.push(`${at()} console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => log.push(`${at()} page error: ${error.message}`));
+  page.on('requestfailed', (request) => log.push(`${at()} request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) log.push(`${at()} ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
 }
 
 export async function startWorld(): Promise<World> {
@@ -39,13 +58,15 @@ export async function startWorld(): Promise<World> {
   const url = service.url;
   const started = browser;
   const running = service;
+  const log: string[] = [];
   const context = async (locale = 'en-GB') => {
     const created = await started.newContext({ baseURL: url, locale, viewport: { width: 1366, height: 900 } });
     created.setDefaultTimeout(15_000);
+    created.on('page', (page) => listen(page, log));
     return created;
   };
   const dataSource = createDataSource({ url: database.url, poolSize: 2 });
-  return {
+  const world: World = {
     url,
     browser: started,
     context,
@@ -56,13 +77,29 @@ export async function startWorld(): Promise<World> {
       const app: Pick<TestApp, 'dataSource' | 'http' | 'url'> = { dataSource, http: () => request(url), url };
       return app as TestApp;
     },
+    captureFailure: async (testName) => {
+      mkdirSync(FAILURES, { recursive: true });
+      const slug = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+      const pages = started.contexts().flatMap((each) => each.pages());
+      const shots = await Promise.all(
+        pages.map(async (page, index) => {
+          const path = join(FAILURES, `${slug}-${index + 1}.png`);
+          await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+          return `  page ${index + 1} at ${page.url()}: ${path}`;
+        }),
+      );
+      console.error([`✖ ${testName}`, ...shots, 'what the browsers logged in this file so far:', ...log.map((line) => `  ${line}`)].join('\n'));
+    },
     close: async () => {
+      delete (globalThis as { __browserWorld?: World }).__browserWorld;
       await started.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await running.stop();
       await database.drop();
     },
   };
+  (globalThis as { __browserWorld?: World }).__browserWorld = world;
+  return world;
 }
 
 type Scope = Page | Locator;
@@ -82,18 +119,45 @@ export async function fill(scope: Scope, label: string, value: string): Promise<
   await formItem(scope, label).locator('input, textarea').first().fill(value);
 }
 
-/** Opens the Select labelled `label` and picks the option showing `option`. */
+/**
+ * Picks the option showing `option` in the Select labelled `label`, with the keyboard as a user
+ * can: focus, ArrowDown opens the list and walks it, Enter takes the active option. Clicking an
+ * option instead races the dropdown's opening animation, which a loaded machine draws slowly.
+ */
 export async function pick(scope: Scope, label: string, option: string): Promise<void> {
-  await formItem(scope, label).locator('.ant-select').click();
-  await pageOf(scope).locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const page = pageOf(scope);
+  const combobox = formItem(scope, label).getByRole('combobox');
+  await combobox.focus();
+  const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
+  let seen = '';
+  for (let step = 0; step < 50; step += 1) {
+    await combobox.press('ArrowDown');
+    const text = await active.innerText();
+    if (text.includes(option)) {
+      await combobox.press('Enter');
+      await formItem(scope, label).locator('.ant-select').getByText(option).first().waitFor();
+      return;
+    }
+    if (text === seen) break;
+    seen = text;
+  }
+  throw new Error(`the Select "${label}" has no option "${option}" (the last option reached: "${seen}")`);
+}
+
+/** Polls `check` every 100 ms until it holds (true) or `timeoutMs` has passed (false). */
+async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
 }
 
 /** Waits until an input shows `value` (e.g. a share rebalanced after its neighbour was left). */
 export async function waitForValue(input: Locator, value: string, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while ((await input.inputValue()) !== value) {
-    if (Date.now() > until) throw new Error(`the input still shows "${await input.inputValue()}", not "${value}"`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!(await eventually(async () => (await input.inputValue()) === value, timeoutMs))) {
+    throw new Error(`the input still shows "${await input.inputValue()}", not "${value}"`);
   }
 }
 
