@@ -138,4 +138,19 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     await solver.getByRole('link', { name: 'My bids' }).click();
     await solver.getByRole('row').filter({ hasText: title }).waitFor();
   });
+
+  it('the bureau adds the team lead to the expert pool, found by a part of the name', async () => {
+    await admin.goto('/admin?tab=experts');
+    await pick(admin, 'User', '张教授', '教授');
+    await fill(admin, 'Title', '教授 Professor');
+    await press(admin, /^Add$/);
+    await fieldError(admin, 'Fields').getByText('Required').waitFor();
+    await formItem(admin, 'Fields').getByRole('combobox').fill('智能传感');
+    await formItem(admin, 'Fields').getByRole('combobox').press('Enter');
+    await press(admin, /^Add$/);
+    await admin.getByRole('row').filter({ hasText: '张教授' }).getByText('教授 Professor').waitFor();
+    // Now in the pool, the same user is offered no more.
+    await formItem(admin, 'User').getByRole('combobox').fill('张教授');
+    await admin.locator('.ant-select-item-option-disabled').filter({ hasText: 'Already in the pool' }).waitFor();
+  });
 });

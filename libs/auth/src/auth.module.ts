@@ -10,17 +10,20 @@ import { OrgsController } from './orgs/orgs.controller';
 import { OrgsService } from './orgs/orgs.service';
 import { ThrottleService } from './throttle.service';
 import { TokenService } from './tokens.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 
 /** Users, organisations, sessions and the global guard; every app imports it once. */
 @Global()
 @Module({
   imports: [JwtModule.register({})],
-  controllers: [AuthController, OrgsController],
+  controllers: [AuthController, OrgsController, UsersController],
   providers: [
     TokenService,
     ThrottleService,
     AuthService,
     OrgsService,
+    UsersService,
     ActorService,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },

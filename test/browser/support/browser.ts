@@ -121,14 +121,21 @@ export async function fill(scope: Scope, label: string, value: string): Promise<
 
 /**
  * Picks the option showing `option` in the Select labelled `label`, with the keyboard as a user
- * can: focus, ArrowDown opens the list and walks it, Enter takes the active option. Clicking an
- * option instead races the dropdown's opening animation, which a loaded machine draws slowly.
+ * can: focus (or type `search` into a searching Select and wait for the option), ArrowDown opens
+ * the list and walks it, Enter takes the active option. Clicking an option instead races the
+ * dropdown's opening animation, which a loaded machine draws slowly.
  */
-export async function pick(scope: Scope, label: string, option: string): Promise<void> {
+export async function pick(scope: Scope, label: string, option: string, search?: string): Promise<void> {
   const page = pageOf(scope);
   const combobox = formItem(scope, label).getByRole('combobox');
-  await combobox.focus();
-  const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  if (search === undefined) {
+    await combobox.focus();
+  } else {
+    await combobox.fill(search);
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().waitFor();
+  }
+  const active = dropdown.locator('.ant-select-item-option-active');
   let seen = '';
   for (let step = 0; step < 50; step += 1) {
     await combobox.press('ArrowDown');

@@ -254,6 +254,21 @@ export interface BidSummary {
   updatedAt: string;
 }
 
+/** GET /api/bids/:id/feedback, after the room is finalised. */
+export interface BidFeedback {
+  bidId: string;
+  roomId: string;
+  rank: number;
+  of: number;
+  panelScore: number | null;
+  panelPoints: string | null;
+  eligible: boolean;
+  awarded: boolean;
+  judges: number;
+  criteria: { key: string; name: string; maxScore: number; average: number | null }[];
+  comments: string[];
+}
+
 export interface ChallengeBids {
   challengeId: string;
   phase: 'HIDDEN' | 'NOT_OPEN' | 'OPEN' | 'CLOSED' | 'CANCELLED';
@@ -289,4 +304,13 @@ export interface Expert {
   affiliation: { orgId: string; name: string } | null;
   bio: string;
   createdAt: string;
+}
+
+/** GET /api/users?q= (admins): a user found by display name or email, with the organisations they belong to. */
+export interface UserSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: ('ADMIN' | 'JUDGE')[];
+  organisations: { id: string; name: string; kind: OrgKind; verified: boolean }[];
 }
