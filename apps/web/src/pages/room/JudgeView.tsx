@@ -89,7 +89,7 @@ function Scoring({ room, bid, send }: { room: RoomSnapshot; bid: RoomBid; send: 
     >
       {locked && <Alert type="info" showIcon title={t('room.lockedText')} className="block-gap" />}
       <ScoreSheet criteria={room.rubric} value={scores} onChange={setScores} disabled={locked} />
-      <Input.TextArea rows={2} className="block-gap" placeholder={t('room.comment')} value={comment} disabled={locked} onChange={(event) => setComment(event.target.value)} />
+      <Input.TextArea rows={2} className="block-gap" placeholder={t('room.comment')} aria-label={t('room.comment')} value={comment} disabled={locked} onChange={(event) => setComment(event.target.value)} />
       {submission.refusal && <ErrorAlert error={submission.refusal} details={submission.refusal.details} />}
       <Space>
         <Button
