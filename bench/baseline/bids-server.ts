@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import Fastify from 'fastify';
 import { verify } from 'jsonwebtoken';
 import { Pool, type PoolClient } from 'pg';
@@ -22,10 +23,11 @@ import {
 
 /**
  * P1's baseline: POST /api/challenges/:id/bids as a bare Fastify + pg handler. It does the work
- * the platform does for a first submission with an Idempotency-Key: verifies the same HS256 token,
- * validates the body (a JSON schema) and sends the platform's 17 SQL statements (copied from its
- * statement trace, TypeORM's column lists included): the key claim, a transaction of 13, the
- * stored answer. It applies the same domain rules and hashes the same canonical content.
+ * the platform does for a first submission with an Idempotency-Key: verifies the same HS256 token
+ * (with a secret KeyObject, as ours), validates the body (a JSON schema) and sends the platform's
+ * 16 SQL statements (copied from its statement trace) on one pool connection, as ours: the key
+ * claim, a transaction of 12, the stored answer. It applies the same domain rules and hashes the
+ * same canonical content.
  * What it leaves out is the framework: Nest's guard, pipes and interceptors, class-validator,
  * TypeORM, helmet, request logging. Replays of a finished key are not implemented (P1 never sends one).
  */
@@ -36,7 +38,7 @@ const pool = new Pool({
   options: '-c timezone=UTC',
   application_name: 'bench-baseline',
 });
-const secret = process.env.JWT_SECRET ?? '';
+const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? '', 'utf8'));
 const SCOPE = 'POST /api/challenges/:id/bids';
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
@@ -98,25 +100,25 @@ interface ChallengeRow {
 }
 
 interface BidRow {
-  BidEntity_id: string;
-  BidEntity_challenge_id: string;
-  BidEntity_team_id: string;
-  BidEntity_status: string;
-  BidEntity_revision: number;
-  BidEntity_technical_approach: string;
-  BidEntity_proposal: string;
-  BidEntity_quoted_price_fen: string;
-  BidEntity_duration_days: number;
-  BidEntity_milestones: Milestone[];
-  BidEntity_key_personnel_user_ids: string[];
-  BidEntity_pledged_by: string;
-  BidEntity_pledged_at: Date;
-  BidEntity_content_hash: string;
-  BidEntity_received_at: Date;
-  BidEntity_shortlist_reason: string | null;
-  BidEntity_shortlisted_at: Date | null;
-  BidEntity_created_at: Date;
-  BidEntity_updated_at: Date;
+  id: string;
+  challengeId: string;
+  teamId: string;
+  status: string;
+  revision: number;
+  technicalApproach: string;
+  proposal: string;
+  quotedPriceFen: string;
+  durationDays: number;
+  milestones: Milestone[];
+  keyPersonnelUserIds: string[];
+  pledgedBy: string;
+  pledgedAt: Date;
+  contentHash: string;
+  receivedAt: Date;
+  shortlistReason: string | null;
+  shortlistedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 class HttpError extends Error {
@@ -163,35 +165,35 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
     { signedIn: true, admin: false, ownerOrg: false, invited: challenge.reader_invited, judgeOfRoom: false, ndaAccepted: false },
   );
   if (!visible) throw new HttpError(404, 'CHALLENGE_NOT_FOUND');
-  const teams = await client.query<{ TeamEntity_id: string; TeamEntity_name: string; TeamEntity_org_id: string | null }>(
-    `SELECT "TeamEntity"."id" AS "TeamEntity_id", "TeamEntity"."name" AS "TeamEntity_name", "TeamEntity"."kind" AS "TeamEntity_kind", "TeamEntity"."country" AS "TeamEntity_country", "TeamEntity"."org_id" AS "TeamEntity_org_id", "TeamEntity"."created_by" AS "TeamEntity_created_by", "TeamEntity"."created_at" AS "TeamEntity_created_at" FROM "team" "TeamEntity" WHERE (("TeamEntity"."id" = $1)) LIMIT 1 FOR SHARE`,
+  const teams = await client.query<{ id: string; name: string; orgId: string | null }>(
+    `SELECT id, name, kind, country, org_id AS "orgId", created_by AS "createdBy", created_at AS "createdAt" FROM team WHERE id = $1 FOR SHARE`,
     [body.teamId],
   );
   const team = teams.rows[0];
   if (!team) throw new HttpError(404, 'TEAM_NOT_FOUND');
   const members = await client.query<{ user_id: string; role: CurrentMember['role'] }>(
     'SELECT user_id, role FROM team_member WHERE team_id = $1 AND left_at IS NULL ORDER BY joined_at, id',
-    [team.TeamEntity_id],
+    [team.id],
   );
   const current = members.rows.map((m) => ({ userId: m.user_id, role: m.role }));
   assertTeamLead(current, userId);
   assertBiddingOpen(biddingPhase({ status: challenge.status, opened: challenge.opened, closed: challenge.closed }));
-  const nda = await client.query('SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = $2', [challenge.id, team.TeamEntity_id]);
+  const nda = await client.query('SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = $2', [challenge.id, team.id]);
   assertMayBid(
     { eligibility: challenge.eligibility, invitedTeamIds: challenge.invited_team_ids, invitedOrgIds: challenge.invited_org_ids, ndaRequired: challenge.nda_required },
-    { id: team.TeamEntity_id, orgId: team.TeamEntity_org_id, ndaAccepted: (nda.rowCount ?? 0) > 0 },
+    { id: team.id, orgId: team.orgId, ndaAccepted: (nda.rowCount ?? 0) > 0 },
   );
   validateBid(body, { rewardCeilingFen: Number(challenge.reward_fen), teamMemberUserIds: current.map((m) => m.userId) });
-  const active = await client.query(`SELECT 1 FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status <> 'WITHDRAWN'`, [challenge.id, team.TeamEntity_id]);
+  const active = await client.query(`SELECT 1 FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status <> 'WITHDRAWN'`, [challenge.id, team.id]);
   const withdrawn = await client.query(
     `SELECT id FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status = 'WITHDRAWN' ORDER BY updated_at DESC LIMIT 1 FOR UPDATE`,
-    [challenge.id, team.TeamEntity_id],
+    [challenge.id, team.id],
   );
   if ((active.rowCount ?? 0) > 0 || (withdrawn.rowCount ?? 0) > 0) throw new HttpError(409, 'BID_ALREADY_EXISTS');
 
   const content = buildBidContent({
     challengeId: challenge.id,
-    teamId: team.TeamEntity_id,
+    teamId: team.id,
     revision: 1,
     technicalApproach: body.technicalApproach,
     proposal: body.proposal,
@@ -203,11 +205,11 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
   });
   const contentHash = bidContentHash(content);
   const receivedAt = challenge.db_now;
-  const inserted = await client.query<{ id: string }>(
-    `INSERT INTO "bid"("id", "challenge_id", "team_id", "status", "revision", "technical_approach", "proposal", "quoted_price_fen", "duration_days", "milestones", "key_personnel_user_ids", "pledged_by", "pledged_at", "content_hash", "received_at", "shortlist_reason", "shortlisted_by", "shortlisted_at", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, DEFAULT, DEFAULT) RETURNING "id", "status", "revision", "created_at", "updated_at"`,
+  const inserted = await client.query<BidRow>(
+    `INSERT INTO bid (challenge_id, team_id, status, revision, technical_approach, proposal, quoted_price_fen, duration_days, milestones, key_personnel_user_ids, pledged_by, pledged_at, content_hash, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING id, challenge_id AS "challengeId", team_id AS "teamId", status, revision, technical_approach AS "technicalApproach", proposal, quoted_price_fen AS "quotedPriceFen", duration_days AS "durationDays", milestones, key_personnel_user_ids AS "keyPersonnelUserIds", pledged_by AS "pledgedBy", pledged_at AS "pledgedAt", content_hash AS "contentHash", received_at AS "receivedAt", shortlist_reason AS "shortlistReason", shortlisted_by AS "shortlistedBy", shortlisted_at AS "shortlistedAt", created_at AS "createdAt", updated_at AS "updatedAt"`,
     [
       challenge.id,
-      team.TeamEntity_id,
+      team.id,
       'SUBMITTED',
       1,
       content.technicalApproach,
@@ -219,47 +221,39 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
       userId,
       receivedAt,
       contentHash,
-      receivedAt,
-      null,
-      null,
-      null,
     ],
   );
-  const bidId = inserted.rows[0].id;
+  const bid = inserted.rows[0];
+  const bidId = bid.id;
   await client.query(
     `INSERT INTO "bid_revision"("bid_id", "revision", "content", "content_hash", "submitted_by", "received_at") VALUES ($1, $2, $3, $4, $5, $6)`,
     [bidId, 1, JSON.stringify(content), contentHash, userId, receivedAt],
   );
   await client.query('INSERT INTO outbox_event (type, payload) VALUES ($1, $2) RETURNING id;', [
     'bid.submitted',
-    JSON.stringify({ bidId, challengeId: challenge.id, teamId: team.TeamEntity_id, revision: 1 }),
+    JSON.stringify({ bidId, challengeId: challenge.id, teamId: team.id, revision: 1 }),
   ]);
   await client.query('SELECT pg_notify($1, $2)', ['outbox_event', 'bid.submitted']);
-  const bids = await client.query<BidRow>(
-    `SELECT "BidEntity"."id" AS "BidEntity_id", "BidEntity"."challenge_id" AS "BidEntity_challenge_id", "BidEntity"."team_id" AS "BidEntity_team_id", "BidEntity"."status" AS "BidEntity_status", "BidEntity"."revision" AS "BidEntity_revision", "BidEntity"."technical_approach" AS "BidEntity_technical_approach", "BidEntity"."proposal" AS "BidEntity_proposal", "BidEntity"."quoted_price_fen" AS "BidEntity_quoted_price_fen", "BidEntity"."duration_days" AS "BidEntity_duration_days", "BidEntity"."milestones" AS "BidEntity_milestones", "BidEntity"."key_personnel_user_ids" AS "BidEntity_key_personnel_user_ids", "BidEntity"."pledged_by" AS "BidEntity_pledged_by", "BidEntity"."pledged_at" AS "BidEntity_pledged_at", "BidEntity"."content_hash" AS "BidEntity_content_hash", "BidEntity"."received_at" AS "BidEntity_received_at", "BidEntity"."shortlist_reason" AS "BidEntity_shortlist_reason", "BidEntity"."shortlisted_by" AS "BidEntity_shortlisted_by", "BidEntity"."shortlisted_at" AS "BidEntity_shortlisted_at", "BidEntity"."created_at" AS "BidEntity_created_at", "BidEntity"."updated_at" AS "BidEntity_updated_at" FROM "bid" "BidEntity" WHERE (("BidEntity"."id" = $1)) LIMIT 1`,
-    [bidId],
-  );
-  const bid = bids.rows[0];
   return {
-    id: bid.BidEntity_id,
-    challengeId: bid.BidEntity_challenge_id,
-    teamId: bid.BidEntity_team_id,
-    teamName: team.TeamEntity_name,
-    status: bid.BidEntity_status,
-    revision: bid.BidEntity_revision,
-    technicalApproach: bid.BidEntity_technical_approach,
-    proposal: bid.BidEntity_proposal,
-    quotedPriceFen: Number(bid.BidEntity_quoted_price_fen),
-    durationDays: bid.BidEntity_duration_days,
-    milestones: bid.BidEntity_milestones,
-    keyPersonnelUserIds: bid.BidEntity_key_personnel_user_ids,
-    pledgedBy: bid.BidEntity_pledged_by,
-    pledgedAt: bid.BidEntity_pledged_at.toISOString(),
-    receipt: { bidId, revision: bid.BidEntity_revision, receivedAt: bid.BidEntity_received_at.toISOString(), contentHash: bid.BidEntity_content_hash },
-    shortlistReason: bid.BidEntity_shortlist_reason,
-    shortlistedAt: bid.BidEntity_shortlisted_at?.toISOString() ?? null,
-    createdAt: bid.BidEntity_created_at.toISOString(),
-    updatedAt: bid.BidEntity_updated_at.toISOString(),
+    id: bid.id,
+    challengeId: bid.challengeId,
+    teamId: bid.teamId,
+    teamName: team.name,
+    status: bid.status,
+    revision: bid.revision,
+    technicalApproach: bid.technicalApproach,
+    proposal: bid.proposal,
+    quotedPriceFen: Number(bid.quotedPriceFen),
+    durationDays: bid.durationDays,
+    milestones: bid.milestones,
+    keyPersonnelUserIds: bid.keyPersonnelUserIds,
+    pledgedBy: bid.pledgedBy,
+    pledgedAt: bid.pledgedAt.toISOString(),
+    receipt: { bidId, revision: bid.revision, receivedAt: bid.receivedAt.toISOString(), contentHash: bid.contentHash },
+    shortlistReason: bid.shortlistReason,
+    shortlistedAt: bid.shortlistedAt?.toISOString() ?? null,
+    createdAt: bid.createdAt.toISOString(),
+    updatedAt: bid.updatedAt.toISOString(),
   };
 }
 
@@ -275,33 +269,36 @@ app.post<{ Params: { id: string }; Body: BidBody; Headers: { 'idempotency-key'?:
     if (!userId) return reply.code(401).send({ statusCode: 401, code: 'TOKEN_INVALID' });
     const key = request.headers['idempotency-key'];
     const requestHash = key === undefined ? null : idempotencyRequestHash(SCOPE, { id: request.params.id }, request.body);
-    if (key !== undefined) {
-      const claimed = await pool.query(
-        `INSERT INTO idempotency_key (user_id, key, scope, request_hash, state) VALUES ($1, $2, $3, $4, 'IN_PROGRESS') ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
-        [userId, key, SCOPE, requestHash],
-      );
-      if (claimed.rowCount === 0) return reply.code(409).send({ statusCode: 409, code: 'IDEMPOTENCY_IN_PROGRESS' });
-    }
+    // Like ours: the claim, the transaction and the stored answer on one connection.
     const client = await pool.connect();
     let status = 201;
     let answer: unknown;
     try {
-      await client.query('START TRANSACTION');
-      answer = await submit(client, userId, request.params.id, request.body);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      if (!(error instanceof HttpError || error instanceof DomainError)) throw error;
-      status = error instanceof HttpError ? error.statusCode : HTTP_STATUS_BY_KIND[error.kind];
-      answer = { statusCode: status, code: error.code, message: error.message };
+      if (key !== undefined) {
+        const claimed = await client.query(
+          `INSERT INTO idempotency_key (user_id, key, scope, request_hash, state) VALUES ($1, $2, $3, $4, 'IN_PROGRESS') ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+          [userId, key, SCOPE, requestHash],
+        );
+        if (claimed.rowCount === 0) return reply.code(409).send({ statusCode: 409, code: 'IDEMPOTENCY_IN_PROGRESS' });
+      }
+      try {
+        await client.query('START TRANSACTION');
+        answer = await submit(client, userId, request.params.id, request.body);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        if (!(error instanceof HttpError || error instanceof DomainError)) throw error;
+        status = error instanceof HttpError ? error.statusCode : HTTP_STATUS_BY_KIND[error.kind];
+        answer = { statusCode: status, code: error.code, message: error.message };
+      }
+      if (key !== undefined) {
+        await client.query(
+          `UPDATE idempotency_key SET state = 'DONE', response_status = $3, response_body = $4::jsonb WHERE user_id = $1 AND key = $2 AND state = 'IN_PROGRESS'`,
+          [userId, key, status, JSON.stringify(answer)],
+        );
+      }
     } finally {
       client.release();
-    }
-    if (key !== undefined) {
-      await pool.query(
-        `UPDATE idempotency_key SET state = 'DONE', response_status = $3, response_body = $4::jsonb WHERE user_id = $1 AND key = $2 AND state = 'IN_PROGRESS'`,
-        [userId, key, status, JSON.stringify(answer)],
-      );
     }
     return reply.code(status).send(answer);
   },

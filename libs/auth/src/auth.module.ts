@@ -1,6 +1,8 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@app/core';
 import { ActorService } from './actor.service';
 import { AdminBootstrap } from './admin';
 import { AuthController } from './auth.controller';
@@ -16,7 +18,14 @@ import { UsersService } from './users/users.service';
 /** Users, organisations, sessions and the global guard; every app imports it once. */
 @Global()
 @Module({
-  imports: [JwtModule.register({})],
+  imports: [
+    // The secret as a KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse
+    // it as a public key on every verification first (docs/performance.md, P1).
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')) }),
+    }),
+  ],
   controllers: [AuthController, OrgsController, UsersController],
   providers: [
     TokenService,

@@ -12,7 +12,7 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Signs and verifies access tokens; the one verification used by HTTP and socket handshakes. */
+/** Signs and verifies access tokens (with AuthModule's secret key); the one verification used by HTTP and socket handshakes. */
 @Injectable()
 export class TokenService {
   constructor(
@@ -29,7 +29,6 @@ export class TokenService {
       { roles },
       {
         algorithm: ALGORITHM,
-        secret: this.config.jwt.secret,
         subject: userId,
         audience: this.config.jwt.audience,
         issuer: this.config.jwt.issuer,
@@ -44,7 +43,6 @@ export class TokenService {
     try {
       claims = this.jwt.verify(token, {
         algorithms: [ALGORITHM],
-        secret: this.config.jwt.secret,
         audience: this.config.jwt.audience,
         issuer: this.config.jwt.issuer,
       });

@@ -5,3 +5,4 @@ export * from './embedded';
 export * from './entities';
 export * from './naming';
 export * from './outbox/outbox';
+export * from './request-connection';

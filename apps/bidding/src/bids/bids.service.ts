@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorService, AuthUser, authorize } from '@app/auth';
-import { BidEntity, BidRevisionEntity, publishEvent, TeamEntity } from '@app/database';
+import { BidEntity, connectionManager, publishEvent, TeamEntity } from '@app/database';
 import {
   assertBiddingOpen,
   assertMayBid,
@@ -35,6 +35,15 @@ function isActiveBidViolation(error: unknown): boolean {
   return code === UNIQUE_VIOLATION && constraint === ACTIVE_BID_INDEX;
 }
 
+/** Every column of bid under its entity name: a row RETURNING these is a BidEntity (but for the bigint price, a string). */
+const BID_COLUMNS = `id, challenge_id AS "challengeId", team_id AS "teamId", status, revision, technical_approach AS "technicalApproach",
+  proposal, quoted_price_fen AS "quotedPriceFen", duration_days AS "durationDays", milestones,
+  key_personnel_user_ids AS "keyPersonnelUserIds", pledged_by AS "pledgedBy", pledged_at AS "pledgedAt",
+  content_hash AS "contentHash", received_at AS "receivedAt", shortlist_reason AS "shortlistReason",
+  shortlisted_by AS "shortlistedBy", shortlisted_at AS "shortlistedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+type BidRow = Omit<BidEntity, 'quotedPriceFen'> & { quotedPriceFen: string };
+
 /** A bid locked for change, with everything its rules need. */
 interface LockedBid {
   bid: BidEntity;
@@ -63,7 +72,7 @@ export class BidsService {
    */
   async submit(user: AuthUser, challengeId: string, dto: SubmitBidDto): Promise<BidView> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await connectionManager(this.dataSource).transaction(async (manager) => {
         const actor = await this.actors.load(user, manager);
         const challenge = visibleChallenge(await readChallengeWindow(manager, challengeId, user.id, { lock: true }), actor);
         const team = await lockTeam(manager, dto.teamId, 'share');
@@ -100,7 +109,7 @@ export class BidsService {
 
   /** A new revision of a SUBMITTED bid before closesAt; the previous revisions are kept. */
   async revise(user: AuthUser, bidId: string, dto: ReviseBidDto): Promise<BidView> {
-    return this.dataSource.transaction(async (manager) => {
+    return connectionManager(this.dataSource).transaction(async (manager) => {
       const { bid, challenge, team, members } = await this.lockBid(manager, user, bidId);
       assertTeamLead(members, user.id);
       assertBiddingOpen(challenge.phase);
@@ -111,7 +120,7 @@ export class BidsService {
   }
 
   async withdraw(user: AuthUser, bidId: string): Promise<BidView> {
-    return this.dataSource.transaction(async (manager) => {
+    return connectionManager(this.dataSource).transaction(async (manager) => {
       const { bid, challenge, team, members } = await this.lockBid(manager, user, bidId);
       assertTeamLead(members, user.id);
       assertBiddingOpen(challenge.phase);
@@ -124,7 +133,7 @@ export class BidsService {
 
   /** 形式审查 after closing, by the owner organisation or an admin: SHORTLISTED, or NOT_SHORTLISTED with a reason. */
   async shortlist(user: AuthUser, bidId: string, dto: ShortlistDto): Promise<BidView> {
-    return this.dataSource.transaction(async (manager) => {
+    return connectionManager(this.dataSource).transaction(async (manager) => {
       const { bid, challenge, team, viewer } = await this.lockBid(manager, user, bidId);
       authorize(viewer.ownsOrAdministers, 'NOT_CHALLENGE_OWNER', 'Only the owner organisation and admins shortlist bids');
       assertShortlistOpen(challenge.status, challenge.phase);
@@ -201,37 +210,41 @@ export class BidsService {
     });
     const contentHash = bidContentHash(content);
     const receivedAt = challenge.dbNow;
-    const fields = {
+    const values = [
       status,
       revision,
-      technicalApproach: content.technicalApproach,
-      proposal: content.proposal,
-      quotedPriceFen: content.quotedPriceFen,
-      durationDays: content.durationDays,
-      milestones: content.milestones,
-      keyPersonnelUserIds: content.keyPersonnelUserIds,
-      pledgedBy: content.pledgedBy,
-      pledgedAt: receivedAt,
-      contentHash,
+      content.technicalApproach,
+      content.proposal,
+      content.quotedPriceFen,
+      content.durationDays,
+      JSON.stringify(content.milestones),
+      content.keyPersonnelUserIds,
+      content.pledgedBy,
       receivedAt,
-    };
-    let bidId: string;
-    if (previous) {
-      await manager.update(BidEntity, { id: previous.id }, fields);
-      bidId = previous.id;
-    } else {
-      const inserted = await manager.insert(BidEntity, {
-        challengeId: challenge.id,
-        teamId,
-        shortlistReason: null,
-        shortlistedBy: null,
-        shortlistedAt: null,
-        ...fields,
-      });
-      bidId = String(inserted.identifiers[0].id);
-    }
-    await manager.insert(BidRevisionEntity, { bidId, revision, content, contentHash, submittedBy: user.id, receivedAt });
-    await publishEvent(manager, 'bid.submitted', { bidId, challengeId: challenge.id, teamId, revision });
-    return manager.findOneByOrFail(BidEntity, { id: bidId });
+      contentHash,
+    ];
+    // Plain statements on the hot path (a bid is written in a burst at the deadline): RETURNING hands
+    // the row back, so there is no re-read (docs/performance.md, P1).
+    // TypeORM answers an UPDATE with [rows, count] and an INSERT with its rows.
+    const [row]: BidRow[] = previous
+      ? (await manager.query<[BidRow[], number]>(
+          `UPDATE bid SET status = $2, revision = $3, technical_approach = $4, proposal = $5, quoted_price_fen = $6,
+                  duration_days = $7, milestones = $8, key_personnel_user_ids = $9, pledged_by = $10, pledged_at = $11,
+                  content_hash = $12, received_at = $11, updated_at = now()
+            WHERE id = $1 RETURNING ${BID_COLUMNS}`,
+          [previous.id, ...values],
+        ))[0]
+      : await manager.query(
+          `INSERT INTO bid (challenge_id, team_id, status, revision, technical_approach, proposal, quoted_price_fen, duration_days,
+                            milestones, key_personnel_user_ids, pledged_by, pledged_at, content_hash, received_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING ${BID_COLUMNS}`,
+          [challenge.id, teamId, ...values],
+        );
+    await manager.query(
+      'INSERT INTO bid_revision (bid_id, revision, content, content_hash, submitted_by, received_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [row.id, revision, JSON.stringify(content), contentHash, user.id, receivedAt],
+    );
+    await publishEvent(manager, 'bid.submitted', { bidId: row.id, challengeId: challenge.id, teamId, revision });
+    return { ...row, quotedPriceFen: Number(row.quotedPriceFen) };
   }
 }

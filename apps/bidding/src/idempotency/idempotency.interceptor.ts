@@ -3,7 +3,9 @@ import type { AuthUser } from '@app/auth';
 import { ErrorBody, errorBody } from '@app/core';
 import { DomainError, ErrorKind, HTTP_STATUS_BY_KIND, idempotencyRequestHash, isIdempotencyKey, ValidationFailed } from '@app/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { catchError, concatMap, from, Observable, of, switchMap, throwError } from 'rxjs';
+import { withOneConnection } from '@app/database';
+import { from, lastValueFrom, Observable, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
 import { IdempotencyService, IdempotentRequest } from './idempotency.service';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -35,7 +37,10 @@ function replayedError(status: number, body: unknown): DomainError {
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
 
-  constructor(private readonly idempotency: IdempotencyService) {}
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -57,16 +62,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Fastify's params object is not a plain object: copy its entries into one.
       requestHash: idempotencyRequestHash(scope, { ...(request.params as Record<string, string>) }, request.body),
     };
-    return from(this.idempotency.begin(claim)).pipe(
-      switchMap((start) => {
+    // The claim, the use case's transaction and the stored answer share one connection.
+    return from(
+      withOneConnection(this.dataSource, async () => {
+        const start = await this.idempotency.begin(claim);
         if (!start.run) {
           void reply.header(REPLAYED_HEADER, 'true');
-          return start.status < 400 ? of(start.body) : throwError(() => replayedError(start.status, start.body));
+          if (start.status < 400) return start.body;
+          throw replayedError(start.status, start.body);
         }
-        return next.handle().pipe(
-          catchError((error: unknown) => from(this.settleFailure(claim, error)).pipe(concatMap(() => throwError(() => error)))),
-          concatMap((body: unknown) => from(this.idempotency.complete(claim, reply.statusCode, body)).pipe(concatMap(() => of(body)))),
-        );
+        let body: unknown;
+        try {
+          body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        } catch (error) {
+          await this.settleFailure(claim, error);
+          throw error;
+        }
+        await this.idempotency.complete(claim, reply.statusCode, body);
+        return body;
       }),
     );
   }

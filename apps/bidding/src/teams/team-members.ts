@@ -8,10 +8,12 @@ import { EntityManager } from 'typeorm';
  * lead and the key personnel stay members while the bid is written).
  */
 export async function lockTeam(manager: EntityManager, teamId: string, mode: 'update' | 'share'): Promise<TeamEntity> {
-  const team = await manager.findOne(TeamEntity, {
-    where: { id: teamId },
-    lock: { mode: mode === 'update' ? 'pessimistic_write' : 'pessimistic_read' },
-  });
+  // A plain statement: bid submission runs it on every request (docs/performance.md, P1).
+  const [team]: TeamEntity[] = await manager.query(
+    `SELECT id, name, kind, country, org_id AS "orgId", created_by AS "createdBy", created_at AS "createdAt"
+       FROM team WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
+    [teamId],
+  );
   if (!team) throw new NotFound('Team');
   return team;
 }
