@@ -3,9 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { AppConfig, ConfigureApp } from '@app/core';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { MessageMappingProperties } from '@nestjs/websockets';
-import { defer, Observable } from 'rxjs';
-import type { Server, ServerOptions, Socket } from 'socket.io';
+import type { Server, ServerOptions } from 'socket.io';
 
 /** Larger socket messages are refused: engine.io closes the connection (a score sheet is well under 1 KB). */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
@@ -50,32 +48,6 @@ export class RoomsIoAdapter extends IoAdapter {
     } as ServerOptions);
     if (this.redis) server.adapter(this.redis.adapter);
     return server;
-  }
-
-  /**
-   * One plain listener per message instead of Nest's per-socket RxJS pipeline for each handler:
-   * the same dispatch and acknowledgement, about a quarter of the memory per socket
-   * (measured in docs/performance.md, P2). A listener dies with its socket, so nothing to unsubscribe.
-   */
-  override bindMessageHandlers(
-    socket: Socket,
-    handlers: MessageMappingProperties[],
-    transform: (data: unknown) => Observable<unknown>,
-  ): void {
-    for (const { message, callback, isAckHandledManually } of handlers) {
-      socket.on(message as string, (...args: unknown[]) => {
-        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
-        defer(() => transform(callback(data, ack))).subscribe({
-          next: (response) => {
-            if (response === undefined || response === null) return;
-            const answer = response as { event?: string; data?: unknown };
-            if (answer.event) socket.emit(answer.event, answer.data);
-            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
-          },
-          error: (error: unknown) => this.log.error(error),
-        });
-      });
-    }
   }
 
   override async dispose(): Promise<void> {

@@ -10,8 +10,10 @@ import {
   sheet,
 } from '../../../../test/support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
+import { isDeepStrictEqual } from 'node:util';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { evaluationSockets } from '../index';
+import { RoomPart, RoomStore } from './room-store';
 
 const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 });
 
@@ -28,7 +30,22 @@ describe('the live evaluation room over socket.io (integration)', () => {
     return client;
   };
 
+  // After each command the views are rebuilt from the state before it plus what the command says
+  // it wrote (RoomStore.refresh). Every refresh of this file is checked against a full reload in the
+  // same transaction: a command that forgets a table it wrote shows up in the last test.
+  const refreshed = { calls: 0, parts: new Set<RoomPart>(), stale: [] as string[] };
+  const realRefresh = RoomStore.prototype.refresh;
+  const refresh = jest.spyOn(RoomStore.prototype, 'refresh');
+
   beforeAll(async () => {
+    refresh.mockImplementation(async function (this: RoomStore, manager, before, writes) {
+      const after = await realRefresh.call(this, manager, before, writes);
+      const full = await this.load(manager, before.room);
+      refreshed.calls += 1;
+      writes.forEach((part) => refreshed.parts.add(part));
+      if (!isDeepStrictEqual(after, full)) refreshed.stale.push(`room version ${before.room.version}, writes [${writes.join(', ')}]`);
+      return after;
+    });
     t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: evaluationSockets(), listen: true });
     admin = await loginAdmin(t);
   });
@@ -485,6 +502,12 @@ describe('the live evaluation room over socket.io (integration)', () => {
     const again = await connect(judges[0]);
     const long = await again.send('score:submit', { roomId, bidId: teams[0].bidId, scores: { tech: 9, team: 9, price: 9 }, comment: 'x'.repeat(2001), opId: 'long' });
     expect(long).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', details: [{ field: 'comment' }] });
+  });
+
+  it('rebuilt every view after a command exactly as a full reload would have (RoomStore.refresh)', () => {
+    expect(refreshed.stale).toEqual([]);
+    expect(refreshed.calls).toBeGreaterThan(50);
+    expect([...refreshed.parts].sort()).toEqual(['bids', 'declarations', 'objections', 'scores']);
   });
 });
 

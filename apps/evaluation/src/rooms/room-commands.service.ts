@@ -49,7 +49,7 @@ import { ConveneRoomDto, DeclarationsDto, ObjectionDto, AnswerObjectionDto } fro
 import { BidMessage, RoomMessage, SubmitScoreMessage, TimerStartMessage, UnlockBidMessage, WithdrawScoreMessage } from './dto/room-messages.dto';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomBidState, RoomState, roomStatus, roomTimer, setRoomTimer } from './room-state';
-import { RoomStore } from './room-store';
+import { RoomPart, RoomStore } from './room-store';
 import {
   aggregateOf,
   bidProgress,
@@ -88,6 +88,8 @@ interface CommandContext {
 
 interface CommandOutcome {
   action: string;
+  /** The room's tables the command wrote besides the room row: only these are read again for the views after it. */
+  writes: readonly RoomPart[];
   payload: Record<string, unknown>;
   /** Built from the state after the command. */
   event: (after: RoomState) => RoomEventContent;
@@ -324,6 +326,7 @@ export class RoomCommandsService {
       }
       return {
         action: 'declarations.made',
+        writes: ['declarations'],
         payload: {
           judgeId: user.id,
           declarations: declared.map((d) => ({ bidId: d.bidId, conflict: d.conflict, reason: d.reason ?? null })),
@@ -354,6 +357,7 @@ export class RoomCommandsService {
       room.openedAt = at;
       return {
         action: 'room.opened',
+        writes: [],
         payload: {},
         event: () => ({ type: 'room.opened', data: { openedAt: at.toISOString() } }),
       };
@@ -375,6 +379,7 @@ export class RoomCommandsService {
       setRoomTimer(room, { bidId: slot.bidId, phase: 'PRESENTATION', durationMs, remainingMs: durationMs, startedAt: null });
       return {
         action: 'bid.presented',
+        writes: ['bids'],
         payload: { bidId: slot.bidId, previousBidId },
         event: (after) => ({
           type: 'bid.presenting',
@@ -393,6 +398,7 @@ export class RoomCommandsService {
       setRoomTimer(room, timer);
       return {
         action: 'timer.started',
+        writes: [],
         payload: { bidId: timer.bidId, phase: timer.phase, durationMs: timer.durationMs, remainingMs: timer.remainingMs },
         event: (after) => ({ type: 'timer.started', data: { timer: timerView(after, at), serverTime: at.toISOString() } }),
         ack: (after) => ({ timer: timerView(after, at) }),
@@ -407,6 +413,7 @@ export class RoomCommandsService {
       setRoomTimer(room, timer);
       return {
         action: 'timer.paused',
+        writes: [],
         payload: { bidId: timer.bidId, phase: timer.phase, remainingMs: timer.remainingMs },
         event: (after) => ({ type: 'timer.paused', data: { timer: timerView(after, at), serverTime: at.toISOString() } }),
         ack: (after) => ({ timer: timerView(after, at) }),
@@ -422,6 +429,7 @@ export class RoomCommandsService {
       await manager.update(RoomBidEntity, { roomId: room.id, bidId: slot.bidId }, { state: 'LOCKED', lockedAt: at });
       return {
         action: 'bid.locked',
+        writes: ['bids'],
         payload: { bidId: slot.bidId },
         event: (after) => ({
           type: 'bid.locked',
@@ -447,6 +455,7 @@ export class RoomCommandsService {
       await manager.update(RoomBidEntity, { roomId: room.id, bidId: slot.bidId }, { state: 'PRESENTING', lockedAt: null });
       return {
         action: 'bid.unlocked',
+        writes: ['bids'],
         payload: { bidId: slot.bidId, reason: message.reason },
         event: (after) => ({
           type: 'bid.unlocked',
@@ -479,6 +488,7 @@ export class RoomCommandsService {
       );
       return {
         action: 'score.submitted',
+        writes: ['scores'],
         payload: { bidId: slot.bidId, judgeId: user.id, scores, total, comment, revision, opId: message.opId },
         event: (after) => ({
           type: 'score.submitted',
@@ -507,6 +517,7 @@ export class RoomCommandsService {
       ]);
       return {
         action: 'score.withdrawn',
+        writes: ['scores'],
         payload: { bidId: slot.bidId, judgeId: user.id, opId: message.opId },
         event: (after) => ({
           type: 'score.withdrawn',
@@ -533,6 +544,7 @@ export class RoomCommandsService {
       setRoomTimer(room, null);
       return {
         action: 'room.revealed',
+        writes: [],
         payload: {
           ranking: ranking.map((r) => ({ bidId: r.bidId, rank: r.rank, panelScore: r.panelScore, eligible: r.eligible, awarded: r.awarded })),
           objectionWindowEndsAt: room.objectionWindowEndsAt.toISOString(),
@@ -562,6 +574,7 @@ export class RoomCommandsService {
       await publishEvent(manager, 'evaluation.finalized', { roomId: room.id, challengeId: room.challengeId, awardedBidIds, notAwardedBidIds });
       return {
         action: 'room.finalized',
+        writes: [],
         payload: {
           awardedBidIds,
           notAwardedBidIds,
@@ -588,6 +601,7 @@ export class RoomCommandsService {
       const objection = { id };
       return {
         action: 'objection.filed',
+        writes: ['objections'],
         payload: { objectionId: objection.id, bidId: dto.bidId, text: dto.text },
         event: () => ({ type: 'objection.filed', data: { objectionId: objection.id, bidId: dto.bidId }, chairData: { text: dto.text } }),
         ack: () => ({ objection: { id: objection.id, bidId: dto.bidId, text: dto.text, answer: null, createdAt: at.toISOString(), answeredAt: null } }),
@@ -605,6 +619,7 @@ export class RoomCommandsService {
       await manager.update(RoomObjectionEntity, { id: objectionId }, { answer: dto.answer, answeredBy: user.id, answeredAt: at });
       return {
         action: 'objection.answered',
+        writes: ['objections'],
         payload: { objectionId, bidId: objection.bidId, answer: dto.answer },
         event: () => ({ type: 'objection.answered', data: { objectionId, bidId: objection.bidId } }),
         ack: () => ({
@@ -655,18 +670,19 @@ export class RoomCommandsService {
       }
       assertNotFinalized(roomStatus(room));
       const at = await this.store.clock(manager);
-      let before: RoomState | null = null;
+      const read: { before?: RoomState } = {};
       const outcome = await run({
         manager,
         room,
         user,
         participant,
         at,
-        state: async () => (before ??= await this.store.load(manager, room)),
+        state: async () => (read.before ??= await this.store.load(manager, room)),
       });
       await this.store.append(manager, room, user.id, outcome.action, outcome.payload, at);
       await this.store.saveRoom(manager, room);
-      const after = await this.store.load(manager, room);
+      // The room row is in memory; of the rest only what the command wrote is read again.
+      const after = read.before ? await this.store.refresh(manager, read.before, outcome.writes) : await this.store.load(manager, room);
       const ack: CommandAck = { version: room.version, ...outcome.ack?.(after) };
       if (opId !== undefined && hash !== null) {
         const result: RoomOperationResult = { command, requestHash: hash, ack };

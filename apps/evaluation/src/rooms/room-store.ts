@@ -3,7 +3,10 @@ import { ActorService, actsForOrg, AuthUser, isAdmin } from '@app/auth';
 import { EvaluationRoomEntity, RoomAuditEntity } from '@app/database';
 import { AuditEntry, BidSlotState, NotFound, RoomParticipant, sealEntry } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { RoomState } from './room-state';
+import { RoomBidState, RoomDeclarationState, RoomObjectionState, RoomScoreState, RoomState } from './room-state';
+
+/** The room's tables a command may write besides the room row (see RoomStore.refresh). */
+export type RoomPart = 'bids' | 'declarations' | 'scores' | 'objections';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,6 +74,45 @@ export class RoomStore {
         WHERE p.room_id = $1 ORDER BY p.position`,
       [room.id],
     );
+    return {
+      room,
+      challenge: { id: challenge.id, title: challenge.title, orgId: challenge.org_id },
+      panel: panel.map((p) => ({ userId: p.user_id, displayName: p.display_name, position: p.position })),
+      bids: await this.bids(manager, room.id),
+      declarations: await this.declarations(manager, room.id),
+      scores: await this.scores(manager, room.id),
+      objections: await this.objections(manager, room.id),
+    };
+  }
+
+  /**
+   * The state after a command from the state before it: the room row is the same object (changed
+   * in memory and saved), the challenge and the panel never change in a room, and of its other
+   * tables only those the command wrote are read again.
+   */
+  async refresh(manager: EntityManager, before: RoomState, writes: readonly RoomPart[]): Promise<RoomState> {
+    const after: RoomState = { ...before };
+    const roomId = before.room.id;
+    for (const part of writes) {
+      switch (part) {
+        case 'bids':
+          after.bids = await this.bids(manager, roomId);
+          break;
+        case 'declarations':
+          after.declarations = await this.declarations(manager, roomId);
+          break;
+        case 'scores':
+          after.scores = await this.scores(manager, roomId);
+          break;
+        case 'objections':
+          after.objections = await this.objections(manager, roomId);
+          break;
+      }
+    }
+    return after;
+  }
+
+  private async bids(manager: EntityManager, roomId: string): Promise<RoomBidState[]> {
     const bids: {
       bid_id: string;
       position: number;
@@ -89,8 +131,25 @@ export class RoomStore {
               b.team_id, t.name AS team_name, t.org_id AS team_org_id, b.quoted_price_fen, b.received_at
          FROM room_bid rb JOIN bid b ON b.id = rb.bid_id JOIN team t ON t.id = b.team_id
         WHERE rb.room_id = $1 ORDER BY rb.position`,
-      [room.id],
+      [roomId],
     );
+    return bids.map((b) => ({
+      bidId: b.bid_id,
+      position: b.position,
+      presentationMinutes: b.presentation_minutes,
+      qaMinutes: b.qa_minutes,
+      state: b.state,
+      presentedAt: b.presented_at,
+      lockedAt: b.locked_at,
+      teamId: b.team_id,
+      teamName: b.team_name,
+      teamOrgId: b.team_org_id,
+      quotedPriceFen: Number(b.quoted_price_fen),
+      receivedAt: b.received_at,
+    }));
+  }
+
+  private async declarations(manager: EntityManager, roomId: string): Promise<RoomDeclarationState[]> {
     const declarations: {
       judge_id: string;
       bid_id: string;
@@ -100,8 +159,19 @@ export class RoomStore {
       declared_at: Date;
     }[] = await manager.query(
       'SELECT judge_id, bid_id, conflict, automatic, reason, declared_at FROM room_declaration WHERE room_id = $1',
-      [room.id],
+      [roomId],
     );
+    return declarations.map((d) => ({
+      judgeId: d.judge_id,
+      bidId: d.bid_id,
+      conflict: d.conflict,
+      automatic: d.automatic,
+      reason: d.reason,
+      declaredAt: d.declared_at,
+    }));
+  }
+
+  private async scores(manager: EntityManager, roomId: string): Promise<RoomScoreState[]> {
     const scores: {
       bid_id: string;
       judge_id: string;
@@ -114,8 +184,20 @@ export class RoomStore {
       `SELECT s.bid_id, s.judge_id, s.scores, s.total_centi, s.comment, s.updated_at, s.withdrawn_at
          FROM room_score s JOIN room_panel_member p ON p.room_id = s.room_id AND p.user_id = s.judge_id
         WHERE s.room_id = $1 ORDER BY p.position`,
-      [room.id],
+      [roomId],
     );
+    return scores.map((s) => ({
+      bidId: s.bid_id,
+      judgeId: s.judge_id,
+      scores: s.scores,
+      totalCenti: s.total_centi,
+      comment: s.comment,
+      updatedAt: s.updated_at,
+      withdrawnAt: s.withdrawn_at,
+    }));
+  }
+
+  private async objections(manager: EntityManager, roomId: string): Promise<RoomObjectionState[]> {
     const objections: {
       id: string;
       bid_id: string;
@@ -128,54 +210,18 @@ export class RoomStore {
     }[] = await manager.query(
       `SELECT id, bid_id, filed_by, text, answer, answered_by, answered_at, created_at
          FROM room_objection WHERE room_id = $1 ORDER BY created_at, id`,
-      [room.id],
+      [roomId],
     );
-    return {
-      room,
-      challenge: { id: challenge.id, title: challenge.title, orgId: challenge.org_id },
-      panel: panel.map((p) => ({ userId: p.user_id, displayName: p.display_name, position: p.position })),
-      bids: bids.map((b) => ({
-        bidId: b.bid_id,
-        position: b.position,
-        presentationMinutes: b.presentation_minutes,
-        qaMinutes: b.qa_minutes,
-        state: b.state,
-        presentedAt: b.presented_at,
-        lockedAt: b.locked_at,
-        teamId: b.team_id,
-        teamName: b.team_name,
-        teamOrgId: b.team_org_id,
-        quotedPriceFen: Number(b.quoted_price_fen),
-        receivedAt: b.received_at,
-      })),
-      declarations: declarations.map((d) => ({
-        judgeId: d.judge_id,
-        bidId: d.bid_id,
-        conflict: d.conflict,
-        automatic: d.automatic,
-        reason: d.reason,
-        declaredAt: d.declared_at,
-      })),
-      scores: scores.map((s) => ({
-        bidId: s.bid_id,
-        judgeId: s.judge_id,
-        scores: s.scores,
-        totalCenti: s.total_centi,
-        comment: s.comment,
-        updatedAt: s.updated_at,
-        withdrawnAt: s.withdrawn_at,
-      })),
-      objections: objections.map((o) => ({
-        id: o.id,
-        bidId: o.bid_id,
-        filedBy: o.filed_by,
-        text: o.text,
-        answer: o.answer,
-        answeredBy: o.answered_by,
-        answeredAt: o.answered_at,
-        createdAt: o.created_at,
-      })),
-    };
+    return objections.map((o) => ({
+      id: o.id,
+      bidId: o.bid_id,
+      filedBy: o.filed_by,
+      text: o.text,
+      answer: o.answer,
+      answeredBy: o.answered_by,
+      answeredAt: o.answered_at,
+      createdAt: o.created_at,
+    }));
   }
 
   /**

@@ -1,12 +1,5 @@
 import { Inject, Logger } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  OnGatewayConnection,
-  OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { authenticateHandshake, AuthUser, TokenService } from '@app/auth';
 import { APP_CONFIG, AppConfig, errorBody } from '@app/core';
 import { Forbidden } from '@app/domain';
@@ -32,21 +25,15 @@ export type SocketAck =
 
 type RoomSocket = Socket<Record<string, never>, RoomServerEvents, Record<string, never>, { user?: AuthUser }>;
 
-/** The client → server messages; anything else is answered UNKNOWN_COMMAND rather than left to time out. */
-export const ROOM_COMMANDS = new Set([
-  'room:join',
-  'room:sync',
-  'room:open',
-  'room:present',
-  'timer:start',
-  'timer:pause',
-  'bid:lock',
-  'bid:unlock',
-  'score:submit',
-  'score:withdraw',
-  'room:reveal',
-  'room:finalize',
-]);
+/** One client → server command: the payload's class (validated like an HTTP body) and what it runs. */
+interface RoomCommand {
+  payload: new () => object;
+  run(socket: RoomSocket, user: AuthUser, message: object): Promise<CommandAck>;
+}
+
+function command<T extends object>(payload: new () => T, run: (socket: RoomSocket, user: AuthUser, message: T) => Promise<CommandAck>): RoomCommand {
+  return { payload, run: run as RoomCommand['run'] };
+}
 
 /** A refusal at the handshake: the client gets `connect_error` with `message` and `data: { code }`. */
 function handshakeError(error: unknown): Error & { data: { code: string; statusCode: number } } {
@@ -58,18 +45,39 @@ function handshakeError(error: unknown): Error & { data: { code: string; statusC
  * The live room on socket.io (namespace /rooms). Thin: authenticate (the HTTP token check, at the
  * handshake and again on every message so an expired token stops working), validate the payload
  * like an HTTP body, call the one command service, acknowledge. Fan-out is RoomBroadcaster's.
+ * The commands are a table dispatched by one listener per socket, not @SubscribeMessage methods.
  */
 @WebSocketGateway({ namespace: '/rooms' })
 export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<RoomSocket> {
   private readonly logger = new Logger(RoomsGateway.name);
+  /** The commands by message name (docs/evaluation-room.md lists them with their payloads). */
+  private readonly commands: ReadonlyMap<string, RoomCommand>;
 
   constructor(
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly commands: RoomCommandsService,
+    rooms: RoomCommandsService,
     private readonly queries: RoomQueriesService,
     private readonly broadcaster: RoomBroadcaster,
-  ) {}
+  ) {
+    // room:join joins the caller's audience and answers (and emits) the snapshot; room:sync is the
+    // same for a client that missed a version.
+    const join = command(RoomMessage, (socket, user, message) => this.snapshot(socket, user, message.roomId));
+    this.commands = new Map<string, RoomCommand>([
+      ['room:join', join],
+      ['room:sync', join],
+      ['room:open', command(RoomMessage, (_, user, message) => rooms.open(user, message))],
+      ['room:present', command(BidMessage, (_, user, message) => rooms.present(user, message))],
+      ['timer:start', command(TimerStartMessage, (_, user, message) => rooms.startTimer(user, message))],
+      ['timer:pause', command(RoomMessage, (_, user, message) => rooms.pauseTimer(user, message))],
+      ['bid:lock', command(BidMessage, (_, user, message) => rooms.lock(user, message))],
+      ['bid:unlock', command(UnlockBidMessage, (_, user, message) => rooms.unlock(user, message))],
+      ['score:submit', command(SubmitScoreMessage, (_, user, message) => rooms.submitScore(user, message))],
+      ['score:withdraw', command(WithdrawScoreMessage, (_, user, message) => rooms.withdrawScore(user, message))],
+      ['room:reveal', command(RoomMessage, (_, user, message) => rooms.reveal(user, message))],
+      ['room:finalize', command(RoomMessage, (_, user, message) => rooms.finalize(user, message))],
+    ]);
+  }
 
   afterInit(server: Namespace): void {
     this.broadcaster.attach(server);
@@ -90,7 +98,12 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
     });
   }
 
-  /** Every socket of a user is in `user:<id>`, where the judge's own scores arrive. */
+  /**
+   * Every socket of a user is in `user:<id>`, where the judge's own scores arrive. Its messages are
+   * dispatched by one listener from the gateway's command table: no per-socket handler objects
+   * (see docs/performance.md, P2), and a message that is no command is answered UNKNOWN_COMMAND
+   * rather than left to time out.
+   */
   async handleConnection(socket: RoomSocket): Promise<void> {
     const user = socket.data.user;
     if (!user) {
@@ -98,74 +111,19 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
       return;
     }
     socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (!ROOM_COMMANDS.has(event) && typeof ack === 'function') {
-        (ack as (answer: SocketAck) => void)({ ok: false, code: 'UNKNOWN_COMMAND', message: `"${event}" is not a command of the evaluation room` });
+      const last = args.at(-1);
+      const ack = typeof last === 'function' ? (last as (answer: SocketAck) => void) : undefined;
+      const payload = ack ? args.slice(0, -1) : args;
+      const found = this.commands.get(event);
+      if (!found) {
+        ack?.({ ok: false, code: 'UNKNOWN_COMMAND', message: `"${event}" is not a command of the evaluation room` });
+        return;
       }
+      // As socket.io delivers it: nothing, the one argument, or the arguments as an array.
+      const body = payload.length === 0 ? undefined : payload.length === 1 ? payload[0] : payload;
+      void this.handle(socket, found, body).then(ack);
     });
     await socket.join(userRoom(user.id));
-  }
-
-  /** Joins the caller's audience of the room and answers (and emits) the snapshot. */
-  @SubscribeMessage('room:join')
-  join(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, RoomMessage, body, (user, message) => this.snapshot(socket, user, message.roomId));
-  }
-
-  /** A client that missed a version asks for the full state again. */
-  @SubscribeMessage('room:sync')
-  sync(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, RoomMessage, body, (user, message) => this.snapshot(socket, user, message.roomId));
-  }
-
-  @SubscribeMessage('room:open')
-  open(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, RoomMessage, body, (user, message) => this.commands.open(user, message));
-  }
-
-  @SubscribeMessage('room:present')
-  present(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, BidMessage, body, (user, message) => this.commands.present(user, message));
-  }
-
-  @SubscribeMessage('timer:start')
-  startTimer(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, TimerStartMessage, body, (user, message) => this.commands.startTimer(user, message));
-  }
-
-  @SubscribeMessage('timer:pause')
-  pauseTimer(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, RoomMessage, body, (user, message) => this.commands.pauseTimer(user, message));
-  }
-
-  @SubscribeMessage('bid:lock')
-  lock(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, BidMessage, body, (user, message) => this.commands.lock(user, message));
-  }
-
-  @SubscribeMessage('bid:unlock')
-  unlock(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, UnlockBidMessage, body, (user, message) => this.commands.unlock(user, message));
-  }
-
-  @SubscribeMessage('score:submit')
-  submitScore(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, SubmitScoreMessage, body, (user, message) => this.commands.submitScore(user, message));
-  }
-
-  @SubscribeMessage('score:withdraw')
-  withdrawScore(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, WithdrawScoreMessage, body, (user, message) => this.commands.withdrawScore(user, message));
-  }
-
-  @SubscribeMessage('room:reveal')
-  reveal(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, RoomMessage, body, (user, message) => this.commands.reveal(user, message));
-  }
-
-  @SubscribeMessage('room:finalize')
-  finalize(@ConnectedSocket() socket: RoomSocket, @MessageBody() body: unknown): Promise<SocketAck> {
-    return this.handle(socket, RoomMessage, body, (user, message) => this.commands.finalize(user, message));
   }
 
   /** Join the audience first, then read: an event after the snapshot's version cannot be missed. */
@@ -177,16 +135,11 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
     return { version: snapshot.version, snapshot };
   }
 
-  private async handle<T extends object>(
-    socket: RoomSocket,
-    type: new () => T,
-    body: unknown,
-    run: (user: AuthUser, message: T) => Promise<CommandAck>,
-  ): Promise<SocketAck> {
+  private async handle(socket: RoomSocket, found: RoomCommand, body: unknown): Promise<SocketAck> {
     try {
       const user = authenticateHandshake(this.tokens, socket.handshake);
-      const message = await parsePayload(type, body);
-      return { ok: true, ...(await run(user, message)) };
+      const message = await parsePayload(found.payload, body);
+      return { ok: true, ...(await found.run(socket, user, message)) };
     } catch (error) {
       const { statusCode, code, message, details } = errorBody(error);
       if (statusCode >= 500) this.logger.error({ err: error, socketId: socket.id }, 'socket command failed');
