@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { BidAdmissionMiddleware } from '../admission/bid-admission.middleware';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { BidEventsService } from './bid-events.service';
 import { BidQueriesService } from './bid-queries.service';
@@ -11,4 +12,15 @@ import { ChallengeBidsController } from './challenge-bids.controller';
   controllers: [ChallengeBidsController, BidsController],
   providers: [BidsService, BidQueriesService, BidEventsService],
 })
-export class BidsModule {}
+export class BidsModule implements NestModule {
+  /** The bid writes bound to the bidding window go through one first-come, first-served admission. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(BidAdmissionMiddleware)
+      .forRoutes(
+        { path: 'challenges/:id/bids', method: RequestMethod.POST },
+        { path: 'bids/:id', method: RequestMethod.PUT },
+        { path: 'bids/:id/withdraw', method: RequestMethod.POST },
+      );
+  }
+}
