@@ -20,6 +20,7 @@ import {
   type Milestone,
   validateBid,
 } from '@app/domain';
+import { INSERT_BID, INSERT_REVISION, lockTeamStatement } from '@app/database/statements/bids';
 
 /**
  * P1's baseline: POST /api/challenges/:id/bids as a bare Fastify + pg handler. It does the work
@@ -166,7 +167,7 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
   );
   if (!visible) throw new HttpError(404, 'CHALLENGE_NOT_FOUND');
   const teams = await client.query<{ id: string; name: string; orgId: string | null }>(
-    `SELECT id, name, kind, country, org_id AS "orgId", created_by AS "createdBy", created_at AS "createdAt" FROM team WHERE id = $1 FOR SHARE`,
+    lockTeamStatement('share'),
     [body.teamId],
   );
   const team = teams.rows[0];
@@ -206,7 +207,7 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
   const contentHash = bidContentHash(content);
   const receivedAt = challenge.db_now;
   const inserted = await client.query<BidRow>(
-    `INSERT INTO bid (challenge_id, team_id, status, revision, technical_approach, proposal, quoted_price_fen, duration_days, milestones, key_personnel_user_ids, pledged_by, pledged_at, content_hash, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING id, challenge_id AS "challengeId", team_id AS "teamId", status, revision, technical_approach AS "technicalApproach", proposal, quoted_price_fen AS "quotedPriceFen", duration_days AS "durationDays", milestones, key_personnel_user_ids AS "keyPersonnelUserIds", pledged_by AS "pledgedBy", pledged_at AS "pledgedAt", content_hash AS "contentHash", received_at AS "receivedAt", shortlist_reason AS "shortlistReason", shortlisted_by AS "shortlistedBy", shortlisted_at AS "shortlistedAt", created_at AS "createdAt", updated_at AS "updatedAt"`,
+    INSERT_BID,
     [
       challenge.id,
       team.id,
@@ -225,10 +226,7 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
   );
   const bid = inserted.rows[0];
   const bidId = bid.id;
-  await client.query(
-    `INSERT INTO "bid_revision"("bid_id", "revision", "content", "content_hash", "submitted_by", "received_at") VALUES ($1, $2, $3, $4, $5, $6)`,
-    [bidId, 1, JSON.stringify(content), contentHash, userId, receivedAt],
-  );
+  await client.query(INSERT_REVISION, [bidId, 1, JSON.stringify(content), contentHash, userId, receivedAt]);
   await client.query('INSERT INTO outbox_event (type, payload) VALUES ($1, $2) RETURNING id;', [
     'bid.submitted',
     JSON.stringify({ bidId, challengeId: challenge.id, teamId: team.id, revision: 1 }),

@@ -19,6 +19,7 @@ import {
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentMembers, lockTeam } from '../teams/team-members';
+import { INSERT_BID, INSERT_REVISION, UPDATE_BID } from '@app/database/statements/bids';
 import { bidStatus, toBidView } from './bid.views';
 import { ChallengeWindow, ownsOrAdministersChallenge, readChallengeWindow, visibleChallenge } from './challenge-window';
 import { BidTermsDto, BidView, ReviseBidDto, ShortlistDto, SubmitBidDto } from './dto/bid.dto';
@@ -34,13 +35,6 @@ function isActiveBidViolation(error: unknown): boolean {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   return code === UNIQUE_VIOLATION && constraint === ACTIVE_BID_INDEX;
 }
-
-/** Every column of bid under its entity name: a row RETURNING these is a BidEntity (but for the bigint price, a string). */
-const BID_COLUMNS = `id, challenge_id AS "challengeId", team_id AS "teamId", status, revision, technical_approach AS "technicalApproach",
-  proposal, quoted_price_fen AS "quotedPriceFen", duration_days AS "durationDays", milestones,
-  key_personnel_user_ids AS "keyPersonnelUserIds", pledged_by AS "pledgedBy", pledged_at AS "pledgedAt",
-  content_hash AS "contentHash", received_at AS "receivedAt", shortlist_reason AS "shortlistReason",
-  shortlisted_by AS "shortlistedBy", shortlisted_at AS "shortlistedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 type BidRow = Omit<BidEntity, 'quotedPriceFen'> & { quotedPriceFen: string };
 
@@ -227,23 +221,9 @@ export class BidsService {
     // the row back, so there is no re-read (docs/performance.md, P1).
     // TypeORM answers an UPDATE with [rows, count] and an INSERT with its rows.
     const [row]: BidRow[] = previous
-      ? (await manager.query<[BidRow[], number]>(
-          `UPDATE bid SET status = $2, revision = $3, technical_approach = $4, proposal = $5, quoted_price_fen = $6,
-                  duration_days = $7, milestones = $8, key_personnel_user_ids = $9, pledged_by = $10, pledged_at = $11,
-                  content_hash = $12, received_at = $11, updated_at = now()
-            WHERE id = $1 RETURNING ${BID_COLUMNS}`,
-          [previous.id, ...values],
-        ))[0]
-      : await manager.query(
-          `INSERT INTO bid (challenge_id, team_id, status, revision, technical_approach, proposal, quoted_price_fen, duration_days,
-                            milestones, key_personnel_user_ids, pledged_by, pledged_at, content_hash, received_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING ${BID_COLUMNS}`,
-          [challenge.id, teamId, ...values],
-        );
-    await manager.query(
-      'INSERT INTO bid_revision (bid_id, revision, content, content_hash, submitted_by, received_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [row.id, revision, JSON.stringify(content), contentHash, user.id, receivedAt],
-    );
+      ? (await manager.query<[BidRow[], number]>(UPDATE_BID, [previous.id, ...values]))[0]
+      : await manager.query(INSERT_BID, [challenge.id, teamId, ...values]);
+    await manager.query(INSERT_REVISION, [row.id, revision, JSON.stringify(content), contentHash, user.id, receivedAt]);
     await publishEvent(manager, 'bid.submitted', { bidId: row.id, challengeId: challenge.id, teamId, revision });
     return { ...row, quotedPriceFen: Number(row.quotedPriceFen) };
   }

@@ -1,6 +1,7 @@
 import { TeamEntity } from '@app/database';
 import { CurrentMember, NotFound, TeamRole } from '@app/domain';
 import { EntityManager } from 'typeorm';
+import { lockTeamStatement } from '@app/database/statements/bids';
 
 /**
  * Loads a team and locks its row for the rest of the transaction: `update` for membership
@@ -9,11 +10,7 @@ import { EntityManager } from 'typeorm';
  */
 export async function lockTeam(manager: EntityManager, teamId: string, mode: 'update' | 'share'): Promise<TeamEntity> {
   // A plain statement: bid submission runs it on every request (docs/performance.md, P1).
-  const [team]: TeamEntity[] = await manager.query(
-    `SELECT id, name, kind, country, org_id AS "orgId", created_by AS "createdBy", created_at AS "createdAt"
-       FROM team WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
-    [teamId],
-  );
+  const [team]: TeamEntity[] = await manager.query(lockTeamStatement(mode), [teamId]);
   if (!team) throw new NotFound('Team');
   return team;
 }
