@@ -30,6 +30,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@app/domain', message: 'Import one plain file of libs/domain (@app/domain/<area>/<file>): its index pulls in Node-only code.' }],
+          patterns: [{ group: ['@app/auth*', '@app/core*', '@app/database*'], message: 'The browser client takes only plain rule files of libs/domain.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

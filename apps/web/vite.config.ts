@@ -19,6 +19,8 @@ export default defineConfig({
       },
     },
   },
+  // The plain rule files of libs/domain (value lists, scoring), imported one file at a time.
+  resolve: { alias: { '@app/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) } },
   plugins: [sizeReport('src/pages/ChallengeListPage.tsx')],
   server: {
     port: 5173,

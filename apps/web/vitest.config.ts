@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-/** Component tests in jsdom; @app/domain lets a test compare with the server's own scoring rule. */
+/** Component tests in jsdom, with the same @app/domain files as the client (vite.config.ts). */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic' } },

@@ -1,13 +1,11 @@
 /** Shapes of the API's answers (see /api/docs); money is integer fen, times are ISO 8601 strings. */
-export const INDUSTRY_FIELDS = [
-  'DIGITAL_ECONOMY',
-  'ADVANCED_MANUFACTURING',
-  'BIOMEDICINE',
-  'NEW_MATERIALS',
-  'GREEN_ENERGY',
-  'PLATEAU_AGRICULTURE',
-  'OTHER',
-] as const;
+import { TEAM_KINDS, TEAM_ROLES } from '@app/domain/bidding/team-rules';
+import { ELIGIBILITY, INDUSTRY_FIELDS, IP_TERMS } from '@app/domain/challenge/challenge-rules';
+import { ORG_KINDS } from '@app/domain/identity/organisation-rules';
+
+// The value lists are the domain's own (plain files of libs/domain, safe in a browser).
+export { ELIGIBILITY, INDUSTRY_FIELDS, IP_TERMS, ORG_KINDS, TEAM_KINDS, TEAM_ROLES };
+
 export type IndustryField = (typeof INDUSTRY_FIELDS)[number];
 
 export const CHALLENGE_STATUSES = [
@@ -25,11 +23,8 @@ export const CHALLENGE_STATUSES = [
 ] as const;
 export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
 
-export const IP_TERMS = ['TRANSFER', 'SHARED', 'LICENCE'] as const;
 export type IpTerm = (typeof IP_TERMS)[number];
-export const ELIGIBILITY = ['OPEN', 'INVITE_ONLY'] as const;
 export type Eligibility = (typeof ELIGIBILITY)[number];
-export const ORG_KINDS = ['ENTERPRISE', 'UNIVERSITY', 'INSTITUTE', 'COMPANY'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export interface User {
@@ -155,9 +150,7 @@ export interface ChallengeVersion {
   createdAt: string;
 }
 
-export const TEAM_KINDS = ['RESEARCH_GROUP', 'UNIVERSITY_LAB', 'COMPANY', 'INDIVIDUAL_EXPERT'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
-export const TEAM_ROLES = ['LEAD', 'MEMBER'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
 export interface TeamMember {

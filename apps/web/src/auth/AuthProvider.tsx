@@ -8,7 +8,8 @@ export type Role = 'signedIn' | 'admin' | 'enterprise';
 interface AuthValue {
   me: Me | null;
   loading: boolean;
-  signIn(tokens: SessionTokens): Promise<void>;
+  /** Starts the session; what was read signed out is refetched in the background (the caller navigates at once). */
+  signIn(tokens: SessionTokens): void;
   signOut(): Promise<void>;
 }
 
@@ -31,9 +32,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const me = useQuery({ queryKey: ['me'], queryFn: () => api.get<Me>('/api/auth/me'), enabled: active, staleTime: 60_000 });
 
   const signIn = useCallback(
-    async (tokens: SessionTokens) => {
+    (tokens: SessionTokens) => {
       session.start(tokens);
-      await queryClient.invalidateQueries();
+      // Not awaited: waiting for every refetch before moving on would let the user act on the next
+      // page first and then be taken back by a late navigation.
+      void queryClient.invalidateQueries();
     },
     [queryClient],
   );

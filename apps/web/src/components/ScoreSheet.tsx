@@ -1,7 +1,8 @@
 import { InputNumber, Progress, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../api/types';
-import { formatPoints, isComplete, weightedTotal, type Scores } from '../lib/scoring';
+import { formatPoints, weightedTotal } from '@app/domain/evaluation/scoring';
+import { isComplete, type Scores } from '../lib/scoring';
 
 interface Props {
   criteria: Criterion[];

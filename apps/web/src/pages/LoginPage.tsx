@@ -22,8 +22,8 @@ export default function LoginPage() {
   const login = useMutation({
     mutationFn: (values: Credentials) => api.post<SessionView>('/api/auth/login', values),
     onMutate: reset,
-    onSuccess: async (session) => {
-      await signIn(session);
+    onSuccess: (session) => {
+      signIn(session);
       navigate(safeNext(params.get('next')), { replace: true });
     },
     onError: report,

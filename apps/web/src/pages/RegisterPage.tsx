@@ -26,8 +26,8 @@ export default function RegisterPage() {
   const register = useMutation({
     mutationFn: (values: Registration) => api.post<SessionView>('/api/auth/register', { ...values, locale: language }),
     onMutate: reset,
-    onSuccess: async (session) => {
-      await signIn(session);
+    onSuccess: (session) => {
+      signIn(session);
       navigate(safeNext(params.get('next')), { replace: true });
     },
     onError: report,

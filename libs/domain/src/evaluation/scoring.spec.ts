@@ -10,6 +10,7 @@ import {
   outlierFlags,
   panelScore,
   rankBids,
+  weightedTotal,
   validateScores,
 } from './scoring';
 
@@ -91,6 +92,31 @@ describe('judgeTotal', () => {
 
   it('refuses invalid scores rather than computing with them', () => {
     expect(() => judgeTotal(rubric, { tech: 11, team: 7, price: 4 })).toThrow(ValidationFailed);
+  });
+});
+
+describe('weightedTotal (a sheet being filled in)', () => {
+  const rubric: Criterion[] = [
+    { key: 'approach', weight: 40, maxScore: 10 },
+    { key: 'team', weight: 35, maxScore: 7 },
+    { key: 'price', weight: 25, maxScore: 3 },
+  ];
+
+  it('counts a criterion not scored yet as 0', () => {
+    expect(weightedTotal(rubric, {})).toBe(0);
+    // 8/10·40 + 5.5/7·35 = 32 + 27.5
+    expect(weightedTotal(rubric, { approach: 8, team: 5.5, price: null })).toBe(5950);
+  });
+
+  it('is judgeTotal on every complete sheet, awkward scales and two-decimal scores included', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 500; round += 1) {
+      const scores = Object.fromEntries(rubric.map((c) => [c.key, Math.round(random() * c.maxScore * 100) / 100]));
+      expect(weightedTotal(rubric, scores)).toBe(judgeTotal(rubric, scores));
+    }
+    // + 2/3·25 = 16.666… rounded once, half up: 76.17
+    expect(weightedTotal(rubric, { approach: 8, team: 5.5, price: 2 })).toBe(7617);
   });
 });
 

@@ -85,10 +85,18 @@ function gcd(a: bigint, b: bigint): bigint {
  */
 export function judgeTotal(criteria: readonly Criterion[], scores: CriterionScores): number {
   validateScores(criteria, scores);
+  return weightedTotal(criteria, scores);
+}
+
+/**
+ * The same sum for a sheet still being filled in (the judge's running total in the web client):
+ * a criterion not scored yet counts 0. No validation: judgeTotal is the rule for a submitted sheet.
+ */
+export function weightedTotal(criteria: readonly Criterion[], scores: Readonly<Record<string, number | null | undefined>>): number {
   let num = 0n;
   let den = 1n;
   for (const { key, weight, maxScore } of criteria) {
-    const termNum = 100n * BigInt(weight) * BigInt(hundredths(scores[key]));
+    const termNum = 100n * BigInt(weight) * BigInt(hundredths(scores[key] ?? 0));
     const termDen = BigInt(hundredths(maxScore));
     num = num * termDen + termNum * den;
     den *= termDen;

@@ -5,7 +5,7 @@ import type { RankingEntry, RoomBid, RoomSnapshot } from '../../api/room-types';
 import { useClock } from '../../components/Countdown';
 import { formatDuration } from '../../lib/format';
 import { timeLeft } from '../../lib/room-state';
-import { formatPoints } from '../../lib/scoring';
+import { formatPoints } from '@app/domain/evaluation/scoring';
 
 /** The banner while the socket is down; the room resyncs by itself when it is back. */
 export function ConnectionBanner({ connection }: { connection: Connection }) {
