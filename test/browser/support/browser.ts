@@ -179,6 +179,7 @@ export async function signUp(page: Page, name: string, email: string): Promise<v
   await formItem(page, 'Email').locator('input').fill(email);
   await formItem(page, 'Password').locator('input').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign up' }).last().click();
+  await page.waitForURL((url) => url.pathname !== '/register');
   await page.getByTestId('user-menu').filter({ hasText: name }).waitFor();
 }
 
@@ -187,6 +188,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await formItem(page, 'Email').locator('input').fill(email);
   await formItem(page, 'Password').locator('input').fill(password);
   await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
   await page.getByTestId('user-menu').waitFor();
 }
 
