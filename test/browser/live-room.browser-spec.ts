@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { conveneRoom, createCast, declareNoConflicts, type RoomCast } from '../support/evaluation';
 import type { TestUser } from '../support/users';
-import { fieldError, fill, press, signIn, snap, startWorld, type World } from './support/browser';
+import { confirm, fieldError, fill, press, signIn, snap, startWorld, type World } from './support/browser';
 
 /**
  * The live room in five browsers: the chair (the bureau), three judges and an observer (the
@@ -112,7 +112,7 @@ describe('the live evaluation room (Chromium)', () => {
       await chair.getByRole('row').filter({ hasText: team }).getByText('Locked').first().waitFor();
     }
     await press(chair, 'Reveal');
-    await chair.getByRole('button', { name: 'OK' }).click();
+    await confirm(chair);
     await observer.getByTestId('ranking').getByText('甲队 Alpha').waitFor();
     await observer.getByTestId('room-status').getByText('Revealed').waitFor();
     await chair.getByTestId('ranking-chart').waitFor();
@@ -135,7 +135,7 @@ describe('the live evaluation room (Chromium)', () => {
     const row = chair.getByTestId('objections').getByRole('row').filter({ hasText: 'The other quote is above the market price' });
     await row.getByRole('button', { name: 'Answer' }).click();
     await chair.getByRole('dialog').getByRole('textbox').fill('报价经复核合理 The quote was checked and is sound');
-    await chair.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await confirm(chair);
     await chair.getByText('Objections: 1 filed, 0 open').waitFor();
     await team.getByTestId('objections').getByText('The quote was checked and is sound').waitFor();
     // The owner enterprise sees every objection of its room.
@@ -148,7 +148,7 @@ describe('the live evaluation room (Chromium)', () => {
     const t = await world.fixtures();
     await t.dataSource.query(`UPDATE evaluation_room SET objection_window_ends_at = now() - interval '1 second' WHERE id = $1`, [roomId]);
     await press(chair, 'Finalise');
-    await chair.getByRole('button', { name: 'OK' }).click();
+    await confirm(chair);
     await observer.getByTestId('room-status').getByText('Finalised').waitFor();
     await chair.getByRole('link', { name: 'Report' }).first().click();
     await chair.getByTestId('chain-status').getByText(/Audit chain verified/).waitFor();

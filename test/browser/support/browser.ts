@@ -151,6 +151,20 @@ export async function pick(scope: Scope, label: string, option: string, search?:
   throw new Error(`the Select "${label}" has no option "${option}" (the last option reached: "${seen}")`);
 }
 
+/**
+ * Clicks OK in the open confirmation (a Popconfirm or a Modal) until it has closed. A click that
+ * lands while it is still zooming open can be lost on a loaded machine; clicking again is safe,
+ * since an OK that took effect closes it.
+ */
+export async function confirm(page: Page): Promise<void> {
+  const ok = page.locator('.ant-popover:visible, .ant-modal-wrap:visible').getByRole('button', { name: 'OK', exact: true });
+  for (let attempt = 1; ; attempt += 1) {
+    await ok.first().click();
+    if (await eventually(async () => (await ok.count()) === 0, 3_000)) return;
+    if (attempt === 3) throw new Error('the confirmation is still open after three clicks on OK');
+  }
+}
+
 /** Polls `check` every 100 ms until it holds (true) or `timeoutMs` has passed (false). */
 async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
