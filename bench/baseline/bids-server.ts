@@ -20,7 +20,7 @@ import {
   type Milestone,
   validateBid,
 } from '@app/domain';
-import { INSERT_BID, INSERT_REVISION, lockTeamStatement } from '@app/database/statements/bids';
+import { INSERT_BID, INSERT_REVISION, lockTeamStatement, revisionValues } from '@app/database/statements/bids';
 
 /**
  * P1's baseline: POST /api/challenges/:id/bids as a bare Fastify + pg handler. It does the work
@@ -206,24 +206,7 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
   });
   const contentHash = bidContentHash(content);
   const receivedAt = challenge.db_now;
-  const inserted = await client.query<BidRow>(
-    INSERT_BID,
-    [
-      challenge.id,
-      team.id,
-      'SUBMITTED',
-      1,
-      content.technicalApproach,
-      content.proposal,
-      content.quotedPriceFen,
-      content.durationDays,
-      JSON.stringify(content.milestones),
-      content.keyPersonnelUserIds,
-      userId,
-      receivedAt,
-      contentHash,
-    ],
-  );
+  const inserted = await client.query<BidRow>(INSERT_BID, [challenge.id, team.id, ...revisionValues({ status: 'SUBMITTED', content, receivedAt, contentHash })]);
   const bid = inserted.rows[0];
   const bidId = bid.id;
   await client.query(INSERT_REVISION, [bidId, 1, JSON.stringify(content), contentHash, userId, receivedAt]);

@@ -19,7 +19,7 @@ import {
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentMembers, lockTeam } from '../teams/team-members';
-import { INSERT_BID, INSERT_REVISION, UPDATE_BID } from '@app/database/statements/bids';
+import { INSERT_BID, INSERT_REVISION, revisionValues, UPDATE_BID } from '@app/database/statements/bids';
 import { bidStatus, toBidView } from './bid.views';
 import { ChallengeWindow, ownsOrAdministersChallenge, readChallengeWindow, visibleChallenge } from './challenge-window';
 import { BidTermsDto, BidView, ReviseBidDto, ShortlistDto, SubmitBidDto } from './dto/bid.dto';
@@ -204,19 +204,7 @@ export class BidsService {
     });
     const contentHash = bidContentHash(content);
     const receivedAt = challenge.dbNow;
-    const values = [
-      status,
-      revision,
-      content.technicalApproach,
-      content.proposal,
-      content.quotedPriceFen,
-      content.durationDays,
-      JSON.stringify(content.milestones),
-      content.keyPersonnelUserIds,
-      content.pledgedBy,
-      receivedAt,
-      contentHash,
-    ];
+    const values = revisionValues({ status, content, receivedAt, contentHash });
     // Plain statements on the hot path (a bid is written in a burst at the deadline): RETURNING hands
     // the row back, so there is no re-read (docs/performance.md, P1).
     // TypeORM answers an UPDATE with [rows, count] and an INSERT with its rows.

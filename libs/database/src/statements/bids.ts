@@ -1,3 +1,5 @@
+import type { BidContent } from '@app/domain';
+
 /**
  * The SQL of a bid's write path, as plain text (no TypeORM, so a bare client can import it alone as
  * @app/database/statements/bids): the bidding service's BidsService sends it, and the P1 benchmark's bare
@@ -12,18 +14,36 @@ const BID_COLUMNS = `id, challenge_id AS "challengeId", team_id AS "teamId", sta
   shortlisted_by AS "shortlistedBy", shortlisted_at AS "shortlistedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
- * A first revision: $1 challenge, $2 team, then the terms as in REVISION_TERMS ($3 status … $13
- * content hash); the receive time ($12) is also the pledge's time.
+ * A first revision: $1 challenge, $2 team, then `revisionValues` ($3 status … $13 content hash);
+ * the receive time ($12) is also the pledge's time.
  */
 export const INSERT_BID = `INSERT INTO bid (challenge_id, team_id, status, revision, technical_approach, proposal, quoted_price_fen, duration_days,
                   milestones, key_personnel_user_ids, pledged_by, pledged_at, content_hash, received_at)
  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING ${BID_COLUMNS}`;
 
-/** A later revision of bid $1, the terms as in INSERT_BID but one place earlier ($2 status … $12 content hash). */
+/** A later revision of bid $1, then `revisionValues` ($2 status … $12 content hash). */
 export const UPDATE_BID = `UPDATE bid SET status = $2, revision = $3, technical_approach = $4, proposal = $5, quoted_price_fen = $6,
        duration_days = $7, milestones = $8, key_personnel_user_ids = $9, pledged_by = $10, pledged_at = $11,
        content_hash = $12, received_at = $11, updated_at = now()
  WHERE id = $1 RETURNING ${BID_COLUMNS}`;
+
+/** What a revision writes into the bid row, in the order INSERT_BID and UPDATE_BID take it. */
+export function revisionValues(revision: { status: string; content: BidContent; receivedAt: Date; contentHash: string }): unknown[] {
+  const { content } = revision;
+  return [
+    revision.status,
+    content.revision,
+    content.technicalApproach,
+    content.proposal,
+    content.quotedPriceFen,
+    content.durationDays,
+    JSON.stringify(content.milestones),
+    content.keyPersonnelUserIds,
+    content.pledgedBy,
+    revision.receivedAt,
+    revision.contentHash,
+  ];
+}
 
 export const INSERT_REVISION = 'INSERT INTO bid_revision (bid_id, revision, content, content_hash, submitted_by, received_at) VALUES ($1, $2, $3, $4, $5, $6)';
 
