@@ -4,7 +4,7 @@ import { ErrorBody, errorBody } from '@app/core';
 import { DomainError, ErrorKind, HTTP_STATUS_BY_KIND, idempotencyRequestHash, isIdempotencyKey, ValidationFailed } from '@app/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withOneConnection } from '@app/database';
-import { from, lastValueFrom, Observable, throwError } from 'rxjs';
+import { defer, lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { IdempotencyService, IdempotentRequest } from './idempotency.service';
 
@@ -62,8 +62,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Fastify's params object is not a plain object: copy its entries into one.
       requestHash: idempotencyRequestHash(scope, { ...(request.params as Record<string, string>) }, request.body),
     };
-    // The claim, the use case's transaction and the stored answer share one connection.
-    return from(
+    // The claim, the use case's transaction and the stored answer share one connection (taken on subscription).
+    return defer(() =>
       withOneConnection(this.dataSource, async () => {
         const start = await this.idempotency.begin(claim);
         if (!start.run) {
