@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppContext, AppConfig, ConfigureApp, createApp, loadConfig } from '@app/core';
+import { AuthModule } from '@app/auth';
+import { AppContext, AppConfig, ConfigureApp, CoreModule, createApp, loadConfig } from '@app/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from './database';
@@ -18,6 +19,15 @@ export interface TestApp {
   url: string;
   close(): Promise<void>;
 }
+
+@Module({})
+class AuthOnlyModule {}
+
+/** An app of libs/auth alone (users, organisations, sessions), for its own tests. */
+export const authOnlyModule = (context: AppContext): DynamicModule => ({
+  module: AuthOnlyModule,
+  imports: [CoreModule.forRoot(context), AuthModule],
+});
 
 export interface TestAppOptions {
   module: (context: AppContext) => DynamicModule;

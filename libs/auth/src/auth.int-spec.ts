@@ -1,13 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { Module } from '@nestjs/common';
-import { AppContext, CoreModule } from '@app/core';
-import { startTestApp, TestApp } from '../../../test/support/app';
+import { authOnlyModule, startTestApp, TestApp } from '../../../test/support/app';
 import { login, loginAdmin, randomCreditCode, register, uniqueEmail } from '../../../test/support/users';
-import { AuthModule } from './auth.module';
 
-@Module({})
-class AuthTestModule {}
-const authModule = (context: AppContext) => ({ module: AuthTestModule, imports: [CoreModule.forRoot(context), AuthModule] });
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -21,7 +15,7 @@ function jwt(header: object, claims: object, secret = SECRET, algorithm = 'sha25
 describe('auth (integration)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ module: authModule });
+    t = await startTestApp({ module: authOnlyModule });
   });
   afterAll(() => t.close());
 
@@ -180,7 +174,7 @@ describe('auth (integration)', () => {
 describe('auth throttling per IP (integration)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ module: authModule, env: { THROTTLE_AUTH_PER_IP_PER_MINUTE: '5' } });
+    t = await startTestApp({ module: authOnlyModule, env: { THROTTLE_AUTH_PER_IP_PER_MINUTE: '5' } });
   });
   afterAll(() => t.close());
 

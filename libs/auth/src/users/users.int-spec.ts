@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Module } from '@nestjs/common';
-import { AppContext, CoreModule } from '@app/core';
-import { startTestApp, TestApp, TEST_ADMIN } from '../../../../test/support/app';
+import { authOnlyModule, startTestApp, TestApp, TEST_ADMIN } from '../../../../test/support/app';
 import { loginAdmin, randomCreditCode, register, registerJudge, TestUser } from '../../../../test/support/users';
-import { AuthModule } from '../auth.module';
 
-@Module({})
-class UsersTestModule {}
-const authModule = (context: AppContext) => ({ module: UsersTestModule, imports: [CoreModule.forRoot(context), AuthModule] });
 
 interface Summary {
   id: string;
@@ -24,7 +18,7 @@ describe('user search for the bureau (integration)', () => {
   let t: TestApp;
   let admin: TestUser;
   beforeAll(async () => {
-    t = await startTestApp({ module: authModule });
+    t = await startTestApp({ module: authOnlyModule });
     admin = await loginAdmin(t);
   });
   afterAll(() => t.close());
