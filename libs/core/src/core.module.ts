@@ -38,7 +38,7 @@ export class CoreModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, HealthModule],
     };
   }
 }
