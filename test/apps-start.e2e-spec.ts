@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TestDatabase } from './support/database';
@@ -37,11 +37,14 @@ describe('each app starts alone', () => {
 
 describe('the platform on its embedded PostgreSQL (npm start on a fresh machine)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jiebang-start-'));
+  // Enterable by the postgres system user, so the server's command line names this folder.
+  chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('comes up, keeps its data across Ctrl-C and a restart, and leaves no PostgreSQL behind', async () => {
     const first = await startService('platform', { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     expect(first.output()).toContain('/api/docs');
+    expect(postgresProcessesFor(dataDir)).not.toEqual([]);
     const registered = await fetch(`${first.url}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -106,24 +106,42 @@ export async function runService(service: ServiceDefinition): Promise<void> {
     }
     throw error;
   }
-  const database = await resolveDatabase(config.databaseUrl, config.dataDir, (line) => log.log(line));
+  // Handlers first: a signal during the start (the embedded PostgreSQL booting, migrations) must
+  // still close what was opened, or the server would outlive this process.
+  const databaseStarting = resolveDatabase(config.databaseUrl, config.dataDir, (line) => log.log(line));
+  databaseStarting.catch(() => undefined);
   let app: NestFastifyApplication | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const shutDown = async (code: number) => {
+    const force = setTimeout(() => process.exit(code || 1), 15_000).unref();
+    try {
+      await app?.close().catch((error: Error) => log.warn(`closing the app: ${error.message}`));
+    } finally {
+      const database = await databaseStarting.catch(() => null);
+      await database?.stop();
+      clearTimeout(force);
+      process.exit(code);
+    }
+  };
+  const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.log(`${signal} received: closing`);
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
-    try {
-      await app?.close();
-    } finally {
-      await database.stop();
-      clearTimeout(force);
-      process.exit(0);
-    }
+    void shutDown(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // `on`, not `once`: Ctrl-C reaches node twice (from the terminal and forwarded by npm), and a second
+  // signal without a listener would kill node before its PostgreSQL is stopped.
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  let database: Awaited<typeof databaseStarting>;
+  try {
+    database = await databaseStarting;
+  } catch (error) {
+    // e.g. the embedded database is held by another running process: one line, no stack.
+    console.error(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (stopping) return;
   try {
     const context: AppContext = { config, databaseUrl: database.url, serviceName: service.name };
     app = await createApp(service.module(context), config, service.docs, service.configure);
@@ -131,13 +149,14 @@ export async function runService(service: ServiceDefinition): Promise<void> {
       const applied = await migrate(app.get(DataSource));
       if (applied.length) log.log(`applied migrations: ${applied.join(', ')}`);
     }
+    if (stopping) return;
     await app.listen({ port: config.port, host: config.host });
     const url = `http://localhost:${config.port}`;
     service.announce?.(url, context);
   } catch (error) {
+    if (stopping) return;
+    stopping = true;
     log.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    await app?.close().catch(() => undefined);
-    await database.stop();
-    process.exit(1);
+    await shutDown(1);
   }
 }
