@@ -2,8 +2,7 @@ import { ExpertsModule } from './experts/experts.module';
 import { RecordModule } from './record/record.module';
 import { RoomsModule } from './rooms/rooms.module';
 
-export { configureEvaluation, evaluationSockets } from './realtime/rooms-io.adapter';
-export type { EvaluationSocketOptions } from './realtime/rooms-io.adapter';
+export { configureEvaluation } from './realtime/rooms-io.adapter';
 
 /** The evaluation service's feature modules, for its own app and for the one-process platform. */
 export const EVALUATION_MODULES = [ExpertsModule, RoomsModule, RecordModule];

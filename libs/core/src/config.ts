@@ -16,6 +16,12 @@ export interface AppConfig {
   databasePoolSize: number;
   /** Absent: socket.io runs on one instance with its in-memory adapter. */
   redisUrl: string | null;
+  /** Prefix of every Redis channel of this deployment, so deployments sharing a Redis stay apart. */
+  redisPrefix: string;
+  /** How often each evaluation instance tells its sockets the current version of their rooms. */
+  roomHeartbeatMs: number;
+  /** Bounds on every conversation with PostgreSQL (see docs/operations.md, database). */
+  databaseTimeouts: { connectMs: number; queryMs: number; statementMs: number; lockMs: number };
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number };
   refreshTtlSeconds: number;
   /** Allowed browser origins; empty means same-origin only. */
@@ -69,6 +75,14 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function redisPrefix(env: Env): string {
+  const prefix = env.REDIS_PREFIX || 'jiebang';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(prefix)) {
+    throw new ConfigError(`REDIS_PREFIX must be 1 to 64 letters, digits or _ . : - (got "${prefix}")`);
+  }
+  return prefix;
+}
+
 /** Reads a secret kept under the data directory, creating it on first use (outside production only). */
 function localSecret(dataDir: string, name: string, bytes: number): string {
   const file = join(dataDir, name);
@@ -116,6 +130,14 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     databaseUrl,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env),
+    roomHeartbeatMs: int(env, 'ROOM_HEARTBEAT_MS', 2000, 100, 60_000),
+    databaseTimeouts: {
+      connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
+      queryMs: int(env, 'DATABASE_QUERY_TIMEOUT_MS', 15_000, 100, 600_000),
+      statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
+      lockMs: int(env, 'DATABASE_LOCK_TIMEOUT_MS', 5000, 100, 600_000),
+    },
     jwt: {
       secret: rawSecret ?? localSecret(dataDir, 'jwt-secret', 48),
       issuer: env.JWT_ISSUER || 'jiebang',

@@ -30,6 +30,7 @@ export class CoreModule {
           poolSize: config.databasePoolSize,
           outboxPollMs: config.outboxPollMs,
           applicationName: `jiebang-${context.serviceName}`,
+          timeouts: config.databaseTimeouts,
         }),
         HealthModule,
       ],

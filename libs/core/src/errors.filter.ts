@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, HTTP_STATUS_BY_KIND, RateLimited } from '@app/domain';
+import { DomainError, HTTP_STATUS_BY_KIND, RetryLater, Unavailable } from '@app/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface ErrorBody {
@@ -23,8 +23,47 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+/** What a client is told to wait before retrying a request refused because the database is down. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/** Node's network errors and node-postgres' own messages for a connection that failed or stalled. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const CONNECTION_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated',
+  'Query read timeout',
+  'Client has encountered a connection error',
+  'Connection ended unexpectedly',
+];
+
+/**
+ * Whether the database failed as a dependency (not the request): unreachable, cut, stalled past
+ * a timeout, shutting down, out of connections, or a statement or lock wait over its bound.
+ * SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention: shutdown, cancel by
+ * statement_timeout) and 55P03 (lock_timeout).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; depth++) {
+    const { code, driverError } = cause as Error & { code?: unknown; driverError?: unknown };
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|53|57)/.test(code) || code === '55P03')) return true;
+    if (CONNECTION_MESSAGES.some((message) => cause instanceof Error && cause.message.startsWith(message))) return true;
+    cause = driverError ?? (cause as Error & { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The domain error a thrown value stands for, when it stands for one (a database outage does). */
+function asDomainError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new Unavailable('DATABASE_UNAVAILABLE', 'The database is not reachable right now; nothing was changed, try again shortly', DATABASE_RETRY_AFTER_SECONDS);
+  }
+  return null;
+}
+
 /** Turns any thrown value into the platform's error body; used by HTTP and (via `errorBody`) sockets. */
-export function errorBody(error: unknown): ErrorBody {
+export function errorBody(thrown: unknown): ErrorBody {
+  const error = asDomainError(thrown) ?? thrown;
   if (error instanceof DomainError) {
     return {
       statusCode: HTTP_STATUS_BY_KIND[error.kind],
@@ -65,12 +104,52 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = errorBody(error);
     body.requestId = request.id;
     if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) {
-      this.logger.error(
-        { err: error, requestId: request.id, method: request.method, url: request.url },
-        'unhandled error',
-      );
+      reportServerError(this.logger, error, { requestId: request.id, method: request.method, url: request.url });
     }
-    if (error instanceof RateLimited) void reply.header('Retry-After', String(error.retryAfterSeconds));
+    const refusal = asDomainError(error);
+    if (refusal instanceof RetryLater) void reply.header('Retry-After', String(refusal.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
   }
+}
+
+/** How long a burst of database-unavailable errors is summed up before the next log line. */
+export const ERROR_BURST_WINDOW_MS = 5000;
+
+/**
+ * Logs a database outage once when it starts and then one line per window with the count of
+ * requests refused meanwhile, and once when it ends: an outage under load is a handful of lines,
+ * not a stack trace per request.
+ */
+class OutageLog {
+  private refused = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly logger = new Logger('Database');
+
+  note(error: unknown): void {
+    if (this.timer) {
+      this.refused += 1;
+      return;
+    }
+    this.logger.error(`database unavailable: ${(error as Error).message}; requests answer 503 DATABASE_UNAVAILABLE`);
+    this.timer = setInterval(() => this.flush(), ERROR_BURST_WINDOW_MS).unref();
+  }
+
+  private flush(): void {
+    if (this.refused > 0) {
+      this.logger.error(`database still unavailable: ${this.refused} more requests refused in the last ${ERROR_BURST_WINDOW_MS / 1000} s`);
+      this.refused = 0;
+      return;
+    }
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.logger.log('database errors have stopped');
+  }
+}
+
+const outages = new OutageLog();
+
+/** The one way a 5xx is logged, by HTTP and sockets alike: a database outage by bursts, anything else in full. */
+export function reportServerError(logger: Logger, error: unknown, context: Record<string, unknown>): void {
+  if (isDatabaseUnavailable(error)) outages.note(error);
+  else logger.error({ err: error, ...context }, 'unhandled error');
 }

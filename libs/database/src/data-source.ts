@@ -9,6 +9,36 @@ export interface DataSourceSettings {
   poolSize?: number;
   logging?: boolean;
   applicationName?: string;
+  /** Absent (the CLIs, migrations, test setup): no bounds but the connect timeout. */
+  timeouts?: DatabaseTimeouts;
+}
+
+/** How long a conversation with PostgreSQL may take before it fails (see docs/operations.md). */
+export interface DatabaseTimeouts {
+  /** Opening a connection, and waiting for one of the pool's when all are busy. */
+  connectMs: number;
+  /** The client's own bound on one query: also ends a query lost in a network stall. */
+  queryMs: number;
+  /** The server's bound on one statement (statement_timeout). */
+  statementMs: number;
+  /** The server's bound on waiting for a row or table lock (lock_timeout). */
+  lockMs: number;
+}
+
+/** Without configured timeouts a connection attempt still gives up after this long. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+function poolOptions(settings: DataSourceSettings): Record<string, unknown> {
+  const timeouts = settings.timeouts;
+  const server = ['-c timezone=UTC'];
+  if (timeouts) server.push(`-c statement_timeout=${timeouts.statementMs}`, `-c lock_timeout=${timeouts.lockMs}`);
+  return {
+    max: settings.poolSize ?? 20,
+    options: server.join(' '),
+    connectionTimeoutMillis: timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    ...(timeouts ? { query_timeout: timeouts.queryMs } : {}),
+  };
 }
 
 /** The one data source configuration used by every app, the tests and the migration CLI. */
@@ -26,7 +56,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     uuidExtension: 'pgcrypto',
     logging: settings.logging ?? false,
     applicationName: settings.applicationName ?? 'jiebang',
-    extra: { max: settings.poolSize ?? 20, options: '-c timezone=UTC' },
+    extra: poolOptions(settings),
   };
 }
 
@@ -39,16 +69,22 @@ const MIGRATION_LOCK = 8_675_309;
 /**
  * Runs pending migrations under an advisory lock, so replicas starting together
  * do not race. The lock lives on a connection of its own, outside the pool the
- * migrations use (a pool of one would otherwise wait on itself).
+ * migrations use (a pool of one would otherwise wait on itself). The migrations run on a data
+ * source of their own without the app's statement and query timeouts: building an index on a
+ * large table may rightly take longer than any request.
  */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const lock = new Client({ connectionString: (dataSource.options as { url: string }).url });
+  const { url, applicationName } = dataSource.options as { url: string; applicationName?: string };
+  const lock = new Client({ connectionString: url, connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_MS });
   await lock.connect();
+  const migrator = createDataSource({ url, poolSize: 2, applicationName: `${applicationName ?? 'jiebang'}-migrations` });
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await migrator.initialize();
+    const applied = await migrator.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    if (migrator.isInitialized) await migrator.destroy();
     await lock.end();
   }
 }

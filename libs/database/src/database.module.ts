@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source';
+import { DatabaseTimeouts, dataSourceOptions } from './data-source';
 import { OutboxDispatcher } from './outbox/outbox';
 
 export interface DatabaseModuleOptions {
@@ -17,6 +17,7 @@ export interface DatabaseModuleOptions {
   poolSize: number;
   outboxPollMs: number;
   applicationName: string;
+  timeouts: DatabaseTimeouts;
 }
 
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
@@ -43,7 +44,12 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: options.url, poolSize: options.poolSize, applicationName: options.applicationName }),
+          ...dataSourceOptions({
+            url: options.url,
+            poolSize: options.poolSize,
+            applicationName: options.applicationName,
+            timeouts: options.timeouts,
+          }),
           retryAttempts: 3,
           retryDelay: 1000,
         }),

@@ -10,7 +10,8 @@ export type ErrorKind =
   | 'CONFLICT'
   | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNAVAILABLE';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `rubric.0.weight`. */
@@ -70,13 +71,28 @@ export class Unprocessable extends DomainError {
   }
 }
 
-export class RateLimited extends DomainError {
+/** A refusal the client should retry after a while (HTTP sends `Retry-After`). */
+export abstract class RetryLater extends DomainError {
   constructor(
+    kind: 'RATE_LIMITED' | 'UNAVAILABLE',
+    code: string,
+    message: string,
     readonly retryAfterSeconds: number,
-    code = 'RATE_LIMITED',
-    message = 'Too many attempts; try again later',
   ) {
-    super('RATE_LIMITED', code, message, { retryAfterSeconds });
+    super(kind, code, message, { retryAfterSeconds });
+  }
+}
+
+export class RateLimited extends RetryLater {
+  constructor(retryAfterSeconds: number, code = 'RATE_LIMITED', message = 'Too many attempts; try again later') {
+    super('RATE_LIMITED', code, message, retryAfterSeconds);
+  }
+}
+
+/** A dependency the request needs is down or too slow (e.g. DATABASE_UNAVAILABLE); nothing was changed. */
+export class Unavailable extends RetryLater {
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super('UNAVAILABLE', code, message, retryAfterSeconds);
   }
 }
 
@@ -90,4 +106,5 @@ export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };

@@ -2,13 +2,13 @@ import { startTestApp, TestApp } from '../../../../test/support/app';
 import { addExpert } from '../../../../test/support/evaluation';
 import { login, loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
-import { evaluationSockets } from '../index';
+import { configureEvaluation } from '../index';
 
 describe('expert pool (integration)', () => {
   let t: TestApp;
   let admin: TestUser;
   beforeAll(async () => {
-    t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: evaluationSockets() });
+    t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: configureEvaluation });
     admin = await loginAdmin(t);
   });
   afterAll(() => t.close());

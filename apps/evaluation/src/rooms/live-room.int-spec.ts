@@ -12,7 +12,7 @@ import {
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
 import { isDeepStrictEqual } from 'node:util';
 import { EvaluationAppModule } from '../evaluation-app.module';
-import { evaluationSockets } from '../index';
+import { configureEvaluation } from '../index';
 import { RoomPart, RoomStore } from './room-store';
 
 const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 });
@@ -46,7 +46,7 @@ describe('the live evaluation room over socket.io (integration)', () => {
       if (!isDeepStrictEqual(after, full)) refreshed.stale.push(`room version ${before.room.version}, writes [${writes.join(', ')}]`);
       return after;
     });
-    t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: evaluationSockets(), listen: true });
+    t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: configureEvaluation, listen: true });
     admin = await loginAdmin(t);
   });
   afterEach(() => {
@@ -515,7 +515,7 @@ describe('with CORS_ORIGINS set (integration)', () => {
   it('accepts a listed origin and refuses another', async () => {
     const t = await startTestApp({
       module: (context) => EvaluationAppModule.forRoot(context),
-      configure: evaluationSockets(),
+      configure: configureEvaluation,
       listen: true,
       env: { CORS_ORIGINS: 'https://jiebang.example.cn' },
     });

@@ -8,12 +8,22 @@ export interface RoomServerEvents {
   'room:snapshot': (snapshot: RoomSnapshot) => void;
   'room:event': (event: RoomEventMessage) => void;
   'room:own-score': (message: OwnScoreMessage) => void;
+  'room:heartbeat': (message: RoomHeartbeatMessage) => void;
+}
+
+/** The room's current version, sent periodically: a client behind it missed an event and resyncs. */
+export interface RoomHeartbeatMessage {
+  roomId: string;
+  version: number;
 }
 
 const AUDIENCE_ROOM: Record<RoomAudience, string> = { CHAIR: 'chair', JUDGE: 'judges', OBSERVER: 'observers' };
+const AUDIENCES = Object.keys(AUDIENCE_ROOM) as RoomAudience[];
 
 /** socket.io room of one audience of an evaluation room: `room:<id>:chair|judges|observers`. */
 export const audienceRoom = (roomId: string, audience: RoomAudience): string => `room:${roomId}:${AUDIENCE_ROOM[audience]}`;
+
+const AUDIENCE_ROOM_NAME = /^room:([^:]+):(?:chair|judges|observers)$/;
 
 /** socket.io room of all of one user's sockets: `user:<id>`. */
 export const userRoom = (userId: string): string => `user:${userId}`;
@@ -43,5 +53,22 @@ export class RoomBroadcaster {
       // The command is committed: a lost emit is repaired by the clients' resync on the next version.
       this.logger.error(`room ${roomId} v${messages.chair.version}: emit failed: ${(error as Error).message}`);
     }
+  }
+
+  /** The evaluation rooms with at least one socket on this instance. */
+  localRooms(): string[] {
+    const rooms = this.server?.adapter.rooms;
+    if (!rooms) return [];
+    const ids = new Set<string>();
+    for (const name of rooms.keys()) {
+      const id = AUDIENCE_ROOM_NAME.exec(name)?.[1];
+      if (id) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  /** Sends the room's version to this instance's sockets only: every instance sends its own, so it needs no Redis. */
+  heartbeat(message: RoomHeartbeatMessage): void {
+    this.server?.local.to(AUDIENCES.map((audience) => audienceRoom(message.roomId, audience))).emit('room:heartbeat', message);
   }
 }

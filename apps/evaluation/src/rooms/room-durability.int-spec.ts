@@ -5,7 +5,7 @@ import { createTestDatabase } from '../../../../test/support/database';
 import { conveneRoom, createCast, declareNoConflicts, RoomCast, RoomClient, sheet } from '../../../../test/support/evaluation';
 import { loginAdmin } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
-import { evaluationSockets } from '../index';
+import { configureEvaluation } from '../index';
 
 const appModule: TestAppOptions['module'] = (context) => EvaluationAppModule.forRoot(context);
 const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 });
@@ -30,7 +30,7 @@ describe('nothing lost (integration)', () => {
     const clients: RoomClient[] = [];
     let second: TestApp | undefined;
     try {
-      const first = await startTestApp({ module: appModule, configure: evaluationSockets(), listen: true, database });
+      const first = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, database });
       const room = await declaredRoom(first, 3);
       const { roomId, admin, judges, teams } = room;
       const chair = await RoomClient.connect(first.url, admin.token);
@@ -50,7 +50,7 @@ describe('nothing lost (integration)', () => {
       await first.close();
       await dropped;
 
-      second = await startTestApp({ module: appModule, configure: evaluationSockets(), listen: true, database });
+      second = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, database });
       const back = await RoomClient.connect(second.url, judges[1].token);
       clients.push(back);
       const snapshot = (await back.ok('room:join', { roomId })).snapshot as Record<string, unknown>;
@@ -103,10 +103,9 @@ describe('several instances joined by the Redis adapter (integration)', () => {
       return;
     }
     // A channel prefix of this test's own, so parallel runs on one Redis do not cross.
-    const configure = evaluationSockets({ redisKey: `jiebang-test-${randomBytes(6).toString('hex')}` });
-    const env = { REDIS_URL: redisUrl };
-    const a = await startTestApp({ module: appModule, configure, listen: true, env, serviceName: 'evaluation-a' });
-    const b = await startTestApp({ module: appModule, configure, listen: true, env, serviceName: 'evaluation-b', database: a.database });
+    const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `jiebang-test-${randomBytes(6).toString('hex')}` };
+    const a = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, env, serviceName: 'evaluation-a' });
+    const b = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, env, serviceName: 'evaluation-b', database: a.database });
     const clients: RoomClient[] = [];
     try {
       const admin = await loginAdmin(a);

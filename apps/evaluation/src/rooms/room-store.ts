@@ -36,6 +36,14 @@ export class RoomStore {
     return at;
   }
 
+  /** The current version of each of these rooms (the heartbeat's one read, whatever the number of rooms). */
+  async versions(manager: EntityManager, roomIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { id: string; version: string }[] = await manager.query('SELECT id, version FROM evaluation_room WHERE id = ANY($1::uuid[])', [
+      roomIds.filter((id) => UUID.test(id)),
+    ]);
+    return new Map(rows.map((row) => [row.id, Number(row.version)]));
+  }
+
   async challengeOrgId(manager: EntityManager, challengeId: string): Promise<string> {
     const rows: { org_id: string }[] = await manager.query('SELECT org_id FROM challenge WHERE id = $1', [challengeId]);
     return rows[0]?.org_id ?? '';

@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { authenticateHandshake, AuthUser, TokenService } from '@app/auth';
-import { APP_CONFIG, AppConfig, errorBody } from '@app/core';
+import { APP_CONFIG, AppConfig, errorBody, reportServerError } from '@app/core';
 import { Forbidden } from '@app/domain';
 import type { Namespace, Socket } from 'socket.io';
 import { originAllowed } from '../realtime/origin';
@@ -142,7 +142,7 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
       return { ok: true, ...(await found.run(socket, user, message)) };
     } catch (error) {
       const { statusCode, code, message, details } = errorBody(error);
-      if (statusCode >= 500) this.logger.error({ err: error, socketId: socket.id }, 'socket command failed');
+      if (statusCode >= 500) reportServerError(this.logger, error, { socketId: socket.id });
       return { ok: false, code, message, ...(details === undefined ? {} : { details }) };
     }
   }

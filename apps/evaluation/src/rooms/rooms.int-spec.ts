@@ -9,7 +9,7 @@ import {
 } from '../../../../test/support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
-import { evaluationSockets } from '../index';
+import { configureEvaluation } from '../index';
 
 const slot = (bidId: string) => ({ bidId, presentationMinutes: 15, qaMinutes: 10 });
 
@@ -17,7 +17,7 @@ describe('convening a room and conflicts of interest (integration)', () => {
   let t: TestApp;
   let admin: TestUser;
   beforeAll(async () => {
-    t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: evaluationSockets(), listen: true });
+    t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: configureEvaluation, listen: true });
     admin = await loginAdmin(t);
   });
   afterAll(() => t.close());

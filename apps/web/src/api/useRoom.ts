@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { applyEvent, fromSnapshot, withOwnScore, type RoomState } from '../lib/room-state';
+import { applyEvent, fromSnapshot, isBehind, withOwnScore, type RoomState } from '../lib/room-state';
 import { session } from './client';
 import type { Ack, OwnScore, RoomEvent, RoomSnapshot } from './room-types';
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
 const ACK_TIMEOUT_MS = 8000;
+/** A heartbeat ahead of us may only be ahead of an event still on its way: resync if we are still behind this much later. */
+const HEARTBEAT_GRACE_MS = 1000;
 
 /**
  * One live room over socket.io (namespace /rooms): joins on every (re)connect and replaces its
- * state with the snapshot, applies events in version order, resyncs on a gap, refreshes an
- * expired token and reconnects. `send` acknowledges only after the server committed.
+ * state with the snapshot, applies events in version order, resyncs on a gap (an event past the
+ * next version, or a heartbeat whose version stays ahead of ours), refreshes an expired token
+ * and reconnects. `send` acknowledges only after the server committed.
  */
 export function useRoom(roomId: string) {
   const [state, setState] = useState<RoomState | null>(null);
@@ -57,10 +60,19 @@ export function useRoom(roomId: string) {
       if (result.kind === 'applied') replace(result.state);
       else if (result.kind === 'gap') void join('room:sync');
     });
+    let behind: ReturnType<typeof setTimeout> | undefined;
+    socket.on('room:heartbeat', (beat: { roomId: string; version: number }) => {
+      if (beat.roomId !== roomId || behind !== undefined || !isBehind(stateRef.current, beat.version)) return;
+      behind = setTimeout(() => {
+        behind = undefined;
+        if (isBehind(stateRef.current, beat.version)) void join('room:sync');
+      }, HEARTBEAT_GRACE_MS);
+    });
     socket.on('room:own-score', (message: { roomId: string; bidId: string; score: OwnScore | null }) => {
       if (stateRef.current && message.roomId === roomId) replace(withOwnScore(stateRef.current, message.bidId, message.score));
     });
     return () => {
+      clearTimeout(behind);
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;

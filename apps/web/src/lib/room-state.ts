@@ -16,6 +16,11 @@ export function fromSnapshot(room: RoomSnapshot, now: number): RoomState {
   return { room, timerReadAt: now };
 }
 
+/** Whether the room has moved past what this client holds (a heartbeat's version is ahead of ours). */
+export function isBehind(state: RoomState | null, version: number): boolean {
+  return state !== null && state.room.version < version;
+}
+
 /** Applies one `room:event` by the version rules: old ones are ignored, a gap (or an event we do not reduce) needs a resync. */
 export function applyEvent(state: RoomState, event: RoomEvent, now: number): Applied {
   const { room } = state;
