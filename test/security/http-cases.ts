@@ -59,8 +59,8 @@ export const HTTP_CASES: readonly HttpCase[] = [
   route('POST /api/orgs', 'a new organisation', () => ({
     body: { name: `矩阵测试有限公司 ${nonce()}`, kind: 'ENTERPRISE', country: 'CN', creditCode: randomCreditCode() },
   })),
-  route('GET /api/orgs', "ent's organisation", () => ({}), (body, w) => lists(body, w.fx.orgs.ent)),
-  route('GET /api/orgs/{id}', "ent's organisation", (w) => ({ params: { id: w.fx.orgs.ent } })),
+  route('GET /api/orgs', "ent's organisation", () => ({}), (body, w) => lists(body, w.fx.entOrgId)),
+  route('GET /api/orgs/{id}', "ent's organisation", (w) => ({ params: { id: w.fx.entOrgId } })),
   route('POST /api/orgs/{id}/verify', "a new organisation of ent's (each)", async (w) => {
     const res = await w.fx.t
       .http()
@@ -69,14 +69,14 @@ export const HTTP_CASES: readonly HttpCase[] = [
       .send({ name: `待认证企业 ${nonce()}`, kind: 'ENTERPRISE', country: 'CN', creditCode: randomCreditCode() });
     return { params: { id: res.body.id as string } };
   }),
-  route('GET /api/orgs/{id}/members', "ent's organisation", (w) => ({ params: { id: w.fx.orgs.ent } })),
+  route('GET /api/orgs/{id}/members', "ent's organisation", (w) => ({ params: { id: w.fx.entOrgId } })),
   route('POST /api/orgs/{id}/members', "ent's organisation, a new user", async (w, actor) => ({
-    params: { id: w.fx.orgs.ent },
+    params: { id: w.fx.entOrgId },
     body: { email: (await w.fx.spare(actor)).email },
   })),
 
   // --- challenges -----------------------------------------------------------------------------------
-  route('POST /api/challenges', "a draft for ent's organisation", (w) => ({ body: challengeInput({ orgId: w.fx.orgs.ent }) })),
+  route('POST /api/challenges', "a draft for ent's organisation", (w) => ({ body: challengeInput({ orgId: w.fx.entOrgId }) })),
   route('GET /api/challenges', 'the invite-only challenge', () => ({ query: { q: '定向邀请', limit: '100' } }), (body, w) =>
     lists((body as { items: Listed }).items, w.shared.inviteOnly.id),
   ),

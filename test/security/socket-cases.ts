@@ -11,12 +11,12 @@ type LiveState = (typeof STATES)[number];
 
 /** The step that brings a room from the state before to this one, driven by the chair and the judges. */
 const STEPS: Record<Exclude<LiveState, 'declared'>, (w: World, room: Room) => Promise<unknown>> = {
-  open: (w, room) => w.fx.open(room),
-  presenting: (w, room) => w.fx.present(room, room.bidA),
-  'counting down': (w, room) => w.fx.startTimer(room),
+  open: (w, room) => w.fx.chair('room:open', room),
+  presenting: (w, room) => w.fx.chair('room:present', room, { bidId: room.bidA }),
+  'counting down': (w, room) => w.fx.chair('timer:start', room, { phase: 'PRESENTATION' }),
   scored: (w, room) => w.fx.score(room, room.bidA),
-  locked: (w, room) => w.fx.lock(room, room.bidA),
-  revealed: (w, room) => w.fx.reveal(room),
+  locked: (w, room) => w.fx.chair('bid:lock', room, { bidId: room.bidA }),
+  revealed: (w, room) => w.fx.chair('room:reveal', room),
 };
 
 /** A new room with the team's bid alone (recused declared a conflict on it), brought to `state`; no objection window. */

@@ -1,42 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { configureEvaluation } from '@app/evaluation';
+import { configureEvaluation, RoomCommandName } from '@app/evaluation';
 import { PlatformModule } from '@app/platform';
 import { startTestApp, TestApp } from '../support/app';
-import { BidBody, createTeam, submitBid, TeamBody } from '../support/bidding';
+import { createTeam, submitBid, TeamBody } from '../support/bidding';
 import { ChallengeBody, ChallengeInput, createChallenge, createPublishedChallenge, createSubmittedChallenge, expireChallenge } from '../support/challenges';
-import { addExpert, ConveneInput, conveneRoom, declareNoConflicts, RoomClient } from '../support/evaluation';
+import { addExpert, ConveneInput, conveneRoom, declareNoConflicts, RoomClient, SocketAck } from '../support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../support/users';
 
 /**
- * The cast of the authorisation matrix and the world it acts in, built through the platform's own
- * API (the one thing done in SQL is the passing of time: a deadline moved into the past).
- *
- * | actor     | who                                                                                   |
- * |-----------|---------------------------------------------------------------------------------------|
- * | `anon`    | no token                                                                              |
- * | `admin`   | the bureau (ADMIN)                                                                    |
- * | `ent`     | member of the verified enterprise that owns every challenge below (owner)             |
- * | `ent2`    | member of another verified enterprise (non-owner)                                     |
- * | `lead`    | lead of the team that owns the bids below (owner)                                     |
- * | `member`  | a current MEMBER of that team                                                         |
- * | `removed` | was a member of that team while it bid and accepted the NDA, removed since            |
- * | `lead2`   | lead of a competing team that bids on the same challenges (non-owner solver)          |
- * | `chair`   | expert, chair and judge of every room                                                 |
- * | `judge`   | expert on every room's panel                                                          |
- * | `recused` | expert on every room's panel who declared a conflict on the team's bid                |
- * | `expert`  | expert of the pool on no panel (non-owner judge)                                      |
- * | `user`    | signed in, no role, organisation or team                                              |
+ * The cast of the authorisation matrix (each actor is described in authorisation-matrix.md) and
+ * the world it acts in, built through the platform's own API. The one thing done in SQL is the
+ * passing of time: a deadline moved into the past.
  */
 export const ACTORS = ['anon', 'admin', 'ent', 'ent2', 'lead', 'member', 'removed', 'lead2', 'chair', 'judge', 'recused', 'expert', 'user'] as const;
 export type Actor = (typeof ACTORS)[number];
 export type SignedIn = Exclude<Actor, 'anon'>;
 
-/** A closed challenge's bids: the team's (`bidA`) and, when both teams bid, the competitor's (`bidB`). */
+/** A challenge's bids: the team's (`bidA`) and, when both teams bid, the competitor's (`bidB`). */
 export interface Bids {
   challengeId: string;
   bidA: string;
   bidB?: string;
 }
+
+const bidIds = (bids: Bids): string[] => (bids.bidB === undefined ? [bids.bidA] : [bids.bidA, bids.bidB]);
 
 export interface Room extends Bids {
   roomId: string;
@@ -70,7 +57,7 @@ export interface World {
   shared: Shared;
 }
 
-/** Starts the platform as `npm start` composes it and builds the shared world (about 10 s). */
+/** Starts the platform as `npm start` composes it and builds the shared world (a few seconds). */
 export async function buildWorld(): Promise<World> {
   const t = await startTestApp({ module: (context) => PlatformModule.forRoot(context), configure: configureEvaluation, listen: true });
   const admin = await loginAdmin(t);
@@ -87,7 +74,7 @@ export async function buildWorld(): Promise<World> {
   const team2 = await createTeam(t, lead2, { name: 'TU Delft Precision Mechatronics Lab', country: 'NL' });
   const sockets = {} as Record<SignedIn, RoomClient>;
   for (const actor of Object.keys(people) as SignedIn[]) sockets[actor] = await RoomClient.connect(t.url, people[actor].token);
-  const fx = new Fixtures(t, people, { ent: ent.orgId, ent2: ent2.orgId }, team, team2, sockets);
+  const fx = new Fixtures(t, people, ent.orgId, team, team2, sockets);
 
   const nda = await fx.published({ ndaRequired: true, title: '保密揭榜 NDA-gated' });
   await fx.expect(t.http().post(`/api/challenges/${nda.id}/nda`).set(lead.auth).send({ teamId: team.id }), 201, 'accept NDA');
@@ -101,16 +88,16 @@ export async function buildWorld(): Promise<World> {
   const revealed = await fx.room({ bothTeams: true, objectionWindowMinutes: 60 });
   const finalized = await fx.room({ bothTeams: true, objectionWindowMinutes: 0 });
   for (const room of [revealed, finalized]) {
-    await fx.open(room);
-    for (const bidId of [room.bidA, room.bidB ?? '']) {
-      await fx.present(room, bidId);
+    await fx.chair('room:open', room);
+    for (const bidId of bidIds(room)) {
+      await fx.chair('room:present', room, { bidId });
       await fx.score(room, bidId);
-      await fx.lock(room, bidId);
+      await fx.chair('bid:lock', room, { bidId });
     }
-    await fx.reveal(room);
+    await fx.chair('room:reveal', room);
   }
   const objectionId = await fx.object(revealed);
-  await fx.finalize(finalized);
+  await fx.chair('room:finalize', finalized);
   const shared: Shared = {
     draft: await fx.draft(),
     open: { ...open, questionId: question.id as string },
@@ -134,7 +121,8 @@ export class Fixtures {
   constructor(
     readonly t: TestApp,
     readonly people: Record<SignedIn, TestUser>,
-    readonly orgs: { ent: string; ent2: string },
+    /** The organisation ent acts for, owner of every challenge. */
+    readonly entOrgId: string,
     readonly team: TeamBody,
     readonly team2: TeamBody,
     /** One socket per signed-in actor, connected once. */
@@ -150,6 +138,7 @@ export class Fixtures {
   auth(actor: Actor): Record<string, string> {
     return actor === 'anon' ? {} : this.people[actor].auth;
   }
+
   /** A registered user of the actor's own, no part of anything, whom the actor's call may add somewhere (one per actor). */
   spare(actor: Actor): Promise<TestUser> {
     let user = this.spares.get(actor);
@@ -170,21 +159,21 @@ export class Fixtures {
 
   // orgId always: a call of the matrix may make ent act for a second verified organisation.
   draft(): Promise<ChallengeBody> {
-    return createChallenge(this.t, this.people.ent, { orgId: this.orgs.ent });
+    return createChallenge(this.t, this.people.ent, { orgId: this.entOrgId });
   }
 
   submitted(): Promise<ChallengeBody> {
-    return createSubmittedChallenge(this.t, this.people.ent, { orgId: this.orgs.ent });
+    return createSubmittedChallenge(this.t, this.people.ent, { orgId: this.entOrgId });
   }
 
   published(overrides: Partial<ChallengeInput> = {}): Promise<ChallengeBody> {
-    return createPublishedChallenge(this.t, this.people.ent, this.people.admin, { orgId: this.orgs.ent, ...overrides });
+    return createPublishedChallenge(this.t, this.people.ent, this.people.admin, { orgId: this.entOrgId, ...overrides });
   }
 
   /** A published challenge with bidding open and the team's bid on it (and the competitor's when `bothTeams`). */
   async bids(bothTeams = false): Promise<Bids> {
     const challenge = await this.published();
-    const bidA: BidBody = await submitBid(this.t, this.people.lead, challenge.id, this.team.id);
+    const bidA = await submitBid(this.t, this.people.lead, challenge.id, this.team.id);
     const bidB = bothTeams ? await submitBid(this.t, this.people.lead2, challenge.id, this.team2.id, { quotedPriceFen: 45_000_000 }) : undefined;
     return { challengeId: challenge.id, bidA: bidA.id, ...(bidB ? { bidB: bidB.id } : {}) };
   }
@@ -199,7 +188,7 @@ export class Fixtures {
   /** Closed bids, shortlisted by the owner, ready for a room. */
   async shortlisted(bothTeams = false): Promise<Bids> {
     const bids = await this.closedBids(bothTeams);
-    for (const bidId of [bids.bidA, bids.bidB].filter((id): id is string => id !== undefined)) {
+    for (const bidId of bidIds(bids)) {
       await this.expect(
         this.t.http().post(`/api/bids/${bidId}/shortlist`).set(this.people.ent.auth).send({ decision: 'SHORTLISTED' }),
         200,
@@ -216,9 +205,7 @@ export class Fixtures {
       challengeId: bids.challengeId,
       judgeIds: [chair.id, judge.id, recused.id],
       chairUserId: chair.id,
-      bids: [bids.bidA, bids.bidB]
-        .filter((id): id is string => id !== undefined)
-        .map((bidId) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 })),
+      bids: bidIds(bids).map((bidId) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 })),
       objectionWindowMinutes,
     };
   }
@@ -227,9 +214,8 @@ export class Fixtures {
   async room(options: { bothTeams?: boolean; objectionWindowMinutes?: number } = {}): Promise<Room> {
     const bids = await this.shortlisted(options.bothTeams ?? false);
     const { roomId } = await conveneRoom(this.t, this.people.admin, this.conveneBody(bids, options.objectionWindowMinutes ?? 60));
-    const bidIds = [bids.bidA, bids.bidB].filter((id): id is string => id !== undefined);
-    await declareNoConflicts(this.t, roomId, [this.people.chair, this.people.judge], bidIds);
-    const declarations = bidIds.map((bidId) =>
+    await declareNoConflicts(this.t, roomId, [this.people.chair, this.people.judge], bidIds(bids));
+    const declarations = bidIds(bids).map((bidId) =>
       bidId === bids.bidA ? { bidId, conflict: true, reason: '曾与该团队合作发表论文' } : { bidId, conflict: false },
     );
     await this.expect(
@@ -242,34 +228,15 @@ export class Fixtures {
 
   // --- the live room, driven by the chair and the judges over their sockets -------------------------
 
-  open(room: Room): Promise<unknown> {
-    return this.sockets.chair.ok('room:open', { roomId: room.roomId });
-  }
-
-  present(room: Room, bidId: string): Promise<unknown> {
-    return this.sockets.chair.ok('room:present', { roomId: room.roomId, bidId });
-  }
-
-  startTimer(room: Room): Promise<unknown> {
-    return this.sockets.chair.ok('timer:start', { roomId: room.roomId, phase: 'PRESENTATION' });
+  /** A command of the chair's, which must succeed. */
+  chair(command: RoomCommandName, room: Room, payload: object = {}): Promise<SocketAck> {
+    return this.sockets.chair.ok(command, { roomId: room.roomId, ...payload });
   }
 
   /** Every judge not recused from the bid scores it. */
   async score(room: Room, bidId: string): Promise<void> {
     const judges: SignedIn[] = bidId === room.bidA ? ['chair', 'judge'] : ['chair', 'judge', 'recused'];
     for (const judge of judges) await this.sockets[judge].ok('score:submit', { roomId: room.roomId, bidId, scores: SCORES, opId: opId() });
-  }
-
-  lock(room: Room, bidId: string): Promise<unknown> {
-    return this.sockets.chair.ok('bid:lock', { roomId: room.roomId, bidId });
-  }
-
-  reveal(room: Room): Promise<unknown> {
-    return this.sockets.chair.ok('room:reveal', { roomId: room.roomId });
-  }
-
-  finalize(room: Room): Promise<unknown> {
-    return this.sockets.chair.ok('room:finalize', { roomId: room.roomId });
   }
 
   /** lead objects to the ranking of the team's bid; answers the objection's id. */
