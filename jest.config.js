@@ -14,8 +14,8 @@ const swc = {
           [`@app/${lib}/*`, [`./libs/${lib}/src/*`]],
         ]),
       ),
-      // The platform composes the services' feature modules through their index files.
-      ...Object.fromEntries(['challenges', 'bidding', 'evaluation'].map((app) => [`@app/${app}`, [`./apps/${app}/src`]])),
+      // The platform composes the services' feature modules through their index files; tests start the platform itself.
+      ...Object.fromEntries(['challenges', 'bidding', 'evaluation', 'platform'].map((app) => [`@app/${app}`, [`./apps/${app}/src`]])),
     },
   },
   module: { type: 'commonjs' },
@@ -46,7 +46,7 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@app/(auth|core|database|domain)$': '<rootDir>/libs/$1/src',
-    '^@app/(challenges|bidding|evaluation)$': '<rootDir>/apps/$1/src',
+    '^@app/(challenges|bidding|evaluation|platform)$': '<rootDir>/apps/$1/src',
     '^@app/(auth|core|database|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',

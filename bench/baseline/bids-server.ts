@@ -179,10 +179,19 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
   const current = members.rows.map((m) => ({ userId: m.user_id, role: m.role }));
   assertTeamLead(current, userId);
   assertBiddingOpen(biddingPhase({ status: challenge.status, opened: challenge.opened, closed: challenge.closed }));
+  const memberOrgs = await client.query<{ org_id: string }>('SELECT DISTINCT org_id FROM org_member WHERE user_id = ANY($1::uuid[])', [
+    current.map((m) => m.userId),
+  ]);
   const nda = await client.query('SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = $2', [challenge.id, team.id]);
   assertMayBid(
-    { eligibility: challenge.eligibility, invitedTeamIds: challenge.invited_team_ids, invitedOrgIds: challenge.invited_org_ids, ndaRequired: challenge.nda_required },
-    { id: team.id, orgId: team.orgId, ndaAccepted: (nda.rowCount ?? 0) > 0 },
+    {
+      orgId: challenge.org_id,
+      eligibility: challenge.eligibility,
+      invitedTeamIds: challenge.invited_team_ids,
+      invitedOrgIds: challenge.invited_org_ids,
+      ndaRequired: challenge.nda_required,
+    },
+    { id: team.id, orgId: team.orgId, memberOrgIds: memberOrgs.rows.map((r) => r.org_id), ndaAccepted: (nda.rowCount ?? 0) > 0 },
   );
   validateBid(body, { rewardCeilingFen: Number(challenge.reward_fen), teamMemberUserIds: current.map((m) => m.userId) });
   const active = await client.query(`SELECT 1 FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status <> 'WITHDRAWN'`, [challenge.id, team.id]);

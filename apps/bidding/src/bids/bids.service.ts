@@ -73,7 +73,12 @@ export class BidsService {
         const members = await currentMembers(manager, team.id);
         assertTeamLead(members, user.id);
         assertBiddingOpen(challenge.phase);
-        assertMayBid(challenge, { id: team.id, orgId: team.orgId, ndaAccepted: await this.ndaAccepted(manager, challenge.id, team.id) });
+        assertMayBid(challenge, {
+          id: team.id,
+          orgId: team.orgId,
+          memberOrgIds: await this.memberOrgIds(manager, members),
+          ndaAccepted: await this.ndaAccepted(manager, challenge.id, team.id),
+        });
         validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
 
         const active: unknown[] = await manager.query(
@@ -173,6 +178,14 @@ export class BidsService {
   private async ndaAccepted(manager: EntityManager, challengeId: string, teamId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query('SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = $2', [challengeId, teamId]);
     return rows.length > 0;
+  }
+
+  /** The organisations the team's current members belong to (an enterprise's people may not bid on its challenges). */
+  private async memberOrgIds(manager: EntityManager, members: CurrentMember[]): Promise<string[]> {
+    const rows: { org_id: string }[] = await manager.query('SELECT DISTINCT org_id FROM org_member WHERE user_id = ANY($1::uuid[])', [
+      members.map((m) => m.userId),
+    ]);
+    return rows.map((r) => r.org_id);
   }
 
   /**

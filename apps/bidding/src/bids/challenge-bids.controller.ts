@@ -37,7 +37,7 @@ export class ChallengeBidsController {
     description: 'VALIDATION_FAILED, field by field: e.g. quotedPriceFen above the reward, milestones shares not summing to 10000, milestones.N.dueDay past durationDays, keyPersonnelUserIds.N not a member, unknown fields',
   })
   @ApiUnauthorizedResponse({ description: 'TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED' })
-  @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD, TEAM_NOT_ELIGIBLE (invite-only), NDA_NOT_ACCEPTED' })
+  @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD, OWN_CHALLENGE (the team or one of its members belongs to the posting enterprise), TEAM_NOT_ELIGIBLE (invite-only), NDA_NOT_ACCEPTED' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND, TEAM_NOT_FOUND' })
   @ApiConflictResponse({
     description: 'BID_WINDOW_NOT_OPEN, BID_WINDOW_CLOSED (by the database clock), CHALLENGE_CANCELLED, BID_ALREADY_EXISTS (one active bid per team), IDEMPOTENCY_IN_PROGRESS',

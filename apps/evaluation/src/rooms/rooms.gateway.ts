@@ -18,6 +18,24 @@ import { audienceRoom, RoomBroadcaster, RoomServerEvents, userRoom } from './roo
 import { CommandAck, RoomCommandsService } from './room-commands.service';
 import { RoomQueriesService } from './room-queries.service';
 
+/** Every client → server command of the namespace (docs/evaluation-room.md lists them with their payloads). */
+export const ROOM_COMMANDS = [
+  'room:join',
+  'room:sync',
+  'room:open',
+  'room:present',
+  'timer:start',
+  'timer:pause',
+  'bid:lock',
+  'bid:unlock',
+  'score:submit',
+  'score:withdraw',
+  'room:reveal',
+  'room:finalize',
+] as const;
+
+export type RoomCommandName = (typeof ROOM_COMMANDS)[number];
+
 /** What every client → server message is acknowledged with. */
 export type SocketAck =
   | ({ ok: true } & CommandAck)
@@ -50,7 +68,7 @@ function handshakeError(error: unknown): Error & { data: { code: string; statusC
 @WebSocketGateway({ namespace: '/rooms' })
 export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<RoomSocket> {
   private readonly logger = new Logger(RoomsGateway.name);
-  /** The commands by message name (docs/evaluation-room.md lists them with their payloads). */
+  /** The commands by message name. */
   private readonly commands: ReadonlyMap<string, RoomCommand>;
 
   constructor(
@@ -63,20 +81,21 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
     // room:join joins the caller's audience and answers (and emits) the snapshot; room:sync is the
     // same for a client that missed a version.
     const join = command(RoomMessage, (socket, user, message) => this.snapshot(socket, user, message.roomId));
-    this.commands = new Map<string, RoomCommand>([
-      ['room:join', join],
-      ['room:sync', join],
-      ['room:open', command(RoomMessage, (_, user, message) => rooms.open(user, message))],
-      ['room:present', command(BidMessage, (_, user, message) => rooms.present(user, message))],
-      ['timer:start', command(TimerStartMessage, (_, user, message) => rooms.startTimer(user, message))],
-      ['timer:pause', command(RoomMessage, (_, user, message) => rooms.pauseTimer(user, message))],
-      ['bid:lock', command(BidMessage, (_, user, message) => rooms.lock(user, message))],
-      ['bid:unlock', command(UnlockBidMessage, (_, user, message) => rooms.unlock(user, message))],
-      ['score:submit', command(SubmitScoreMessage, (_, user, message) => rooms.submitScore(user, message))],
-      ['score:withdraw', command(WithdrawScoreMessage, (_, user, message) => rooms.withdrawScore(user, message))],
-      ['room:reveal', command(RoomMessage, (_, user, message) => rooms.reveal(user, message))],
-      ['room:finalize', command(RoomMessage, (_, user, message) => rooms.finalize(user, message))],
-    ]);
+    const table: Record<RoomCommandName, RoomCommand> = {
+      'room:join': join,
+      'room:sync': join,
+      'room:open': command(RoomMessage, (_, user, message) => rooms.open(user, message)),
+      'room:present': command(BidMessage, (_, user, message) => rooms.present(user, message)),
+      'timer:start': command(TimerStartMessage, (_, user, message) => rooms.startTimer(user, message)),
+      'timer:pause': command(RoomMessage, (_, user, message) => rooms.pauseTimer(user, message)),
+      'bid:lock': command(BidMessage, (_, user, message) => rooms.lock(user, message)),
+      'bid:unlock': command(UnlockBidMessage, (_, user, message) => rooms.unlock(user, message)),
+      'score:submit': command(SubmitScoreMessage, (_, user, message) => rooms.submitScore(user, message)),
+      'score:withdraw': command(WithdrawScoreMessage, (_, user, message) => rooms.withdrawScore(user, message)),
+      'room:reveal': command(RoomMessage, (_, user, message) => rooms.reveal(user, message)),
+      'room:finalize': command(RoomMessage, (_, user, message) => rooms.finalize(user, message)),
+    };
+    this.commands = new Map(Object.entries(table));
   }
 
   afterInit(server: Namespace): void {

@@ -7,6 +7,7 @@ import {
   biddingPhase,
   canOpenBids,
   canReadBid,
+  EligibilityRules,
   isTeamEligible,
 } from './bid-access';
 import { BID_STATUSES, BidStatus } from './bid-lifecycle';
@@ -102,12 +103,22 @@ describe('eligibility and NDA', () => {
   });
 
   it('refuses an uninvited team, then a team without the NDA when one is required', () => {
-    const team = { id: 'other', orgId: null, ndaAccepted: false };
-    expect(() => assertMayBid({ ...invite, ndaRequired: false }, team)).toThrow(expect.objectContaining({ code: 'TEAM_NOT_ELIGIBLE' }));
-    expect(() => assertMayBid({ ...open, ndaRequired: true }, team)).toThrow(Forbidden);
-    expect(() => assertMayBid({ ...open, ndaRequired: true }, team)).toThrow(expect.objectContaining({ code: 'NDA_NOT_ACCEPTED' }));
-    expect(() => assertMayBid({ ...open, ndaRequired: true }, { ...team, ndaAccepted: true })).not.toThrow();
-    expect(() => assertMayBid({ ...open, ndaRequired: false }, team)).not.toThrow();
+    const team = { id: 'other', orgId: null, memberOrgIds: [], ndaAccepted: false };
+    const rules = (of: EligibilityRules, ndaRequired: boolean) => ({ ...of, orgId: 'org-owner', ndaRequired });
+    expect(() => assertMayBid(rules(invite, false), team)).toThrow(expect.objectContaining({ code: 'TEAM_NOT_ELIGIBLE' }));
+    expect(() => assertMayBid(rules(open, true), team)).toThrow(Forbidden);
+    expect(() => assertMayBid(rules(open, true), team)).toThrow(expect.objectContaining({ code: 'NDA_NOT_ACCEPTED' }));
+    expect(() => assertMayBid(rules(open, true), { ...team, ndaAccepted: true })).not.toThrow();
+    expect(() => assertMayBid(rules(open, false), team)).not.toThrow();
+  });
+
+  it('refuses the owner enterprise, as the team’s organisation or through any of its members, before anything else', () => {
+    const rules = { ...invite, orgId: 'org-owner', ndaRequired: true };
+    const team = { id: 'team-invited', orgId: null, memberOrgIds: ['org-university'], ndaAccepted: true };
+    expect(() => assertMayBid(rules, team)).not.toThrow();
+    for (const own of [{ ...team, orgId: 'org-owner' }, { ...team, memberOrgIds: ['org-university', 'org-owner'] }]) {
+      expect(() => assertMayBid(rules, { ...own, id: 'uninvited', ndaAccepted: false })).toThrow(expect.objectContaining({ code: 'OWN_CHALLENGE' }));
+    }
   });
 });
 

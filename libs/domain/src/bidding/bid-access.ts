@@ -77,11 +77,18 @@ export function isTeamEligible(rules: EligibilityRules, team: { id: string; orgI
   return rules.invitedTeamIds.includes(team.id) || (team.orgId !== null && rules.invitedOrgIds.includes(team.orgId));
 }
 
-/** Throws Forbidden TEAM_NOT_ELIGIBLE or NDA_NOT_ACCEPTED when the team may not bid on the challenge. */
+/**
+ * Throws Forbidden when the team may not bid on the challenge: OWN_CHALLENGE when the team belongs
+ * to the owner organisation or one of its current members does (an enterprise never bids on its own
+ * challenge, directly or through its people), then TEAM_NOT_ELIGIBLE, then NDA_NOT_ACCEPTED.
+ */
 export function assertMayBid(
-  rules: EligibilityRules & { ndaRequired: boolean },
-  team: { id: string; orgId: string | null; ndaAccepted: boolean },
+  rules: EligibilityRules & { orgId: string; ndaRequired: boolean },
+  team: { id: string; orgId: string | null; memberOrgIds: readonly string[]; ndaAccepted: boolean },
 ): void {
+  if (team.orgId === rules.orgId || team.memberOrgIds.includes(rules.orgId)) {
+    throw new Forbidden('OWN_CHALLENGE', 'An enterprise never bids on its own challenge, directly or through its people');
+  }
   if (!isTeamEligible(rules, team)) {
     throw new Forbidden('TEAM_NOT_ELIGIBLE', 'This challenge is invite-only and the team is not invited');
   }
