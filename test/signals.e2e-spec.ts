@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@app/database';
+import { until } from './support/wait';
 
 /**
  * `npm run start:<app>` as a process manager or a terminal runs it: npm, then the script's
@@ -28,14 +29,6 @@ const alive = (pid: number) => {
     return false;
   }
 };
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** npm exits with a code, or (re-raising what killed its child) by a signal. */
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;

@@ -195,6 +195,22 @@ export async function createCast(
   return { admin, owner, challengeId, judges, teams };
 }
 
+const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 });
+
+/** A convened room with every declaration made; the admin chairs. */
+export async function declaredRoom(t: TestApp, judges: number): Promise<RoomCast & { roomId: string }> {
+  const cast = await createCast(t, { judges, teams: [{ name: 'A', quotedPriceFen: 10 }, { name: 'B', quotedPriceFen: 20 }] });
+  const { roomId } = await conveneRoom(t, cast.admin, {
+    challengeId: cast.challengeId,
+    judgeIds: cast.judges.map((j) => j.id),
+    chairUserId: cast.admin.id,
+    bids: cast.teams.map((team) => slot(team.bidId)),
+    objectionWindowMinutes: 0,
+  });
+  await declareNoConflicts(t, roomId, cast.judges, cast.teams.map((team) => team.bidId));
+  return { ...cast, roomId };
+}
+
 // --- socket.io clients ----------------------------------------------------------------------------
 
 export interface SocketAck {
@@ -222,17 +238,55 @@ export class RoomClient {
   /** Every message received, in order, whatever its name (for "never saw a score" checks). */
   readonly received: { event: string; payload: unknown }[] = [];
 
-  private constructor(readonly socket: Socket) {
+  /** The room version this client holds, by the web client's rules (snapshot, then contiguous events); -1 before the snapshot. */
+  version = -1;
+  /** How many times the client resynced because a heartbeat showed it behind. */
+  resyncs = 0;
+
+  private constructor(
+    readonly socket: Socket,
+    resync: boolean,
+  ) {
     socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload });
-      if (event === 'room:event') this.events.push(payload as RoomEvent);
-      if (event === 'room:snapshot') this.snapshots.push(payload as Record<string, unknown>);
+      if (event === 'room:event') {
+        this.events.push(payload as RoomEvent);
+        if ((payload as RoomEvent).version === this.version + 1) this.version += 1;
+      }
+      if (event === 'room:snapshot') {
+        this.snapshots.push(payload as Record<string, unknown>);
+        this.version = (payload as { version: number }).version;
+      }
       if (event === 'room:own-score') this.ownScores.push(payload as Record<string, unknown>);
+      if (event === 'room:heartbeat' && resync) this.onHeartbeat(payload as { roomId: string; version: number });
     });
   }
 
+  /** As apps/web's useRoom: behind a heartbeat for a second (not just ahead of an event in flight), resync. */
+  private onHeartbeat(beat: { roomId: string; version: number }): void {
+    if (this.version < 0 || beat.version <= this.version) return;
+    setTimeout(() => {
+      if (beat.version <= this.version || !this.socket.connected) return;
+      this.resyncs += 1;
+      void this.send('room:sync', { roomId: beat.roomId }).catch(() => undefined);
+    }, 1000);
+  }
+
+  /** Waits until the client holds at least this version (from events or a resync). */
+  async waitForHeld(version: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.version < version) {
+      if (Date.now() > deadline) throw new Error(`still at v${this.version} after ${timeoutMs} ms, expected v${version}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Connects (websocket transport, as the web client does) and waits for the handshake to be accepted. */
-  static async connect(url: string, token: string | undefined, options: { origin?: string; reconnection?: boolean } = {}): Promise<RoomClient> {
+  static async connect(
+    url: string,
+    token: string | undefined,
+    options: { origin?: string; reconnection?: boolean; resync?: boolean } = {},
+  ): Promise<RoomClient> {
     const socket = io(`${url}/rooms`, {
       auth: token === undefined ? {} : { token },
       transports: ['websocket'],
@@ -240,7 +294,7 @@ export class RoomClient {
       forceNew: true,
       ...(options.origin ? { extraHeaders: { Origin: options.origin } } : {}),
     });
-    const client = new RoomClient(socket);
+    const client = new RoomClient(socket, options.resync ?? false);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', (error: Error & { data?: unknown }) => {

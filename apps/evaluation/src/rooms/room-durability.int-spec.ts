@@ -2,28 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { startTestApp, TestApp, TestAppOptions } from '../../../../test/support/app';
 import { createTestDatabase } from '../../../../test/support/database';
-import { conveneRoom, createCast, declareNoConflicts, RoomCast, RoomClient, sheet } from '../../../../test/support/evaluation';
+import { declaredRoom, RoomClient, sheet } from '../../../../test/support/evaluation';
 import { loginAdmin } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from '../index';
 
 const appModule: TestAppOptions['module'] = (context) => EvaluationAppModule.forRoot(context);
-const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 });
-
-/** A convened room with every declaration made; the admin chairs. */
-async function declaredRoom(t: TestApp, judges: number): Promise<RoomCast & { roomId: string }> {
-  const cast = await createCast(t, { judges, teams: [{ name: 'A', quotedPriceFen: 10 }, { name: 'B', quotedPriceFen: 20 }] });
-  const { roomId } = await conveneRoom(t, cast.admin, {
-    challengeId: cast.challengeId,
-    judgeIds: cast.judges.map((j) => j.id),
-    chairUserId: cast.admin.id,
-    bids: cast.teams.map((team) => slot(team.bidId)),
-    objectionWindowMinutes: 0,
-  });
-  await declareNoConflicts(t, roomId, cast.judges, cast.teams.map((team) => team.bidId));
-  return { ...cast, roomId };
-}
-
 describe('nothing lost (integration)', () => {
   it('keeps every acknowledged score and the room state across a restart of the service', async () => {
     const database = await createTestDatabase();
