@@ -10,6 +10,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { OrgsController } from './orgs/orgs.controller';
 import { OrgsService } from './orgs/orgs.service';
+import { SessionRevocations } from './session-revocations';
 import { ThrottleService } from './throttle.service';
 import { TokenService } from './tokens.service';
 import { UsersController } from './users/users.controller';
@@ -28,6 +29,7 @@ import { UsersService } from './users/users.service';
   ],
   controllers: [AuthController, OrgsController, UsersController],
   providers: [
+    SessionRevocations,
     TokenService,
     ThrottleService,
     AuthService,

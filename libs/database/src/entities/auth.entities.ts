@@ -117,6 +117,8 @@ export class RefreshTokenEntity {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 
+  /** Indexed where set: every instance polls the recent revocations (libs/auth session-revocations.ts). */
+  @Index('ix_refresh_token_revoked_at', { where: 'revoked_at IS NOT NULL' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
