@@ -14,8 +14,8 @@ const BACKOFF_MEMORY_SECONDS = 3600;
 export class ThrottleService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Counts one attempt against `key` and answers the window's count so far; RateLimited once over `limit`. */
-  async hit(key: string, limit: number, windowSeconds: number): Promise<number> {
+  /** Counts one attempt against `key` and answers the window's count so far; RateLimited (with `message`) once over `limit`. */
+  async hit(key: string, limit: number, windowSeconds: number, message?: string): Promise<number> {
     const [row]: { attempts: number; retry_after: number }[] = await this.dataSource.query(
       `INSERT INTO auth_throttle (key, window_started_at, attempts) VALUES ($1, now(), 1)
        ON CONFLICT (key) DO UPDATE SET
@@ -24,7 +24,7 @@ export class ThrottleService {
        RETURNING attempts, CEIL(EXTRACT(EPOCH FROM (window_started_at + make_interval(secs => $2) - now())))::int AS retry_after`,
       [key, windowSeconds],
     );
-    if (row.attempts > limit) throw new RateLimited(Math.max(1, row.retry_after));
+    if (row.attempts > limit) throw new RateLimited(Math.max(1, row.retry_after), 'RATE_LIMITED', message);
     return row.attempts;
   }
 

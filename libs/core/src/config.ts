@@ -24,7 +24,8 @@ export interface AppConfig {
   dataDir: string;
   trustProxy: boolean;
   runMigrations: boolean;
-  admin: { email: string; password: string } | null;
+  /** `generated`: the password was made under dataDir (not given), so the start banner may show it. */
+  admin: { email: string; password: string; generated: boolean } | null;
   /** Sign-in, sign-up and lookup-by-email throttles, kept in PostgreSQL (shared by every instance); docs/operations.md. */
   throttle: {
     /** Failed sign-ins of one account from one address per hour; that address is then refused for that account. */
@@ -97,6 +98,11 @@ function localSecret(dataDir: string, name: string, bytes: number): string {
 /** Outside production a first admin always exists, so a newcomer can sign in; its password is kept under .data/. */
 export const DEFAULT_ADMIN_EMAIL = 'admin@jiebang.local';
 
+/** The admin login as the start banners print it: a generated password is shown, one given in ADMIN_PASSWORD never is. */
+export function adminLogin(admin: NonNullable<AppConfig['admin']>): string {
+  return `${admin.email} / ${admin.generated ? admin.password : '(the password in ADMIN_PASSWORD)'}`;
+}
+
 /** One typed configuration, validated at boot; a bad value stops the start with one clear line. */
 export function loadConfig(env: Env = process.env, defaults: { port?: number } = {}): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -145,10 +151,10 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     admin:
       adminEmail && adminPassword
-        ? { email: adminEmail, password: adminPassword }
+        ? { email: adminEmail, password: adminPassword, generated: false }
         : production
           ? null
-          : { email: DEFAULT_ADMIN_EMAIL, password: localSecret(dataDir, 'admin-password', 12) },
+          : { email: DEFAULT_ADMIN_EMAIL, password: localSecret(dataDir, 'admin-password', 12), generated: true },
     throttle: {
       failedLoginsPerAccountPerAddressPerHour: int(env, 'THROTTLE_FAILED_LOGINS_PER_HOUR', 20, 1, 100_000),
       loginBackoffMaxSeconds: int(env, 'THROTTLE_LOGIN_BACKOFF_MAX_SECONDS', 30, 1, 3600),
