@@ -15,8 +15,11 @@ function commonPasswords(): ReadonlySet<string> {
   return common;
 }
 
-/** Names shorter than this are not looked for inside a password ("li" is in too many words). */
-const SHORTEST_NAME = 3;
+/**
+ * Names shorter than this are not looked for inside a password: "li" is in too many words, but a
+ * two-character Chinese name (王芳) says as much as a long Latin one.
+ */
+const shortestName = (name: string): number => (/^[\x20-\x7e]*$/.test(name) ? 3 : 2);
 
 /** Who the password belongs to: what it must not be made of. */
 export interface PasswordOwner {
@@ -28,7 +31,7 @@ function ownNames(owner: PasswordOwner): string[] {
   const names: string[] = [];
   if (typeof owner.email === 'string') names.push(owner.email, owner.email.split('@')[0]);
   if (typeof owner.displayName === 'string') names.push(owner.displayName, owner.displayName.replace(/\s+/g, ''));
-  return names.map((name) => name.trim().toLowerCase()).filter((name) => name.length >= SHORTEST_NAME);
+  return names.map((name) => name.trim().toLowerCase()).filter((name) => name.length >= shortestName(name));
 }
 
 /** ASVS 2.1.7: not one of the common passwords. */
