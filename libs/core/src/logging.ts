@@ -41,9 +41,12 @@ function scrub(serialized: object): Record<string, unknown> {
   return kept;
 }
 
-/** Pino's error serializer without the values a database error carries (docs/operations.md, "Accounts"). */
+/**
+ * Pino's error serializer without the values a database error carries (docs/operations.md,
+ * "Accounts"). pino-http hands a custom serializer the error already serialized by pino's own.
+ */
 export function serializeError(error: unknown): unknown {
-  const serialized = stdSerializers.err(error as Error);
+  const serialized = error instanceof Error ? stdSerializers.err(error) : error;
   return serialized !== null && typeof serialized === 'object' ? scrub(serialized) : serialized;
 }
 
