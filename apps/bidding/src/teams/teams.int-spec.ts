@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../../../../test/support/app';
 import { addTeamMember, createTeam } from '../../../../test/support/bidding';
-import { loginAdmin, randomCreditCode, register } from '../../../../test/support/users';
+import { loginAdmin, randomCreditCode, register, TestUser } from '../../../../test/support/users';
 import { BiddingAppModule } from '../bidding-app.module';
 
 describe('teams (integration)', () => {
@@ -169,7 +169,7 @@ describe('teams: caps per user and adds by email (integration)', () => {
   });
   afterAll(() => t.close());
 
-  const addByEmail = (lead: { auth: object }, teamId: string, email: string) =>
+  const addByEmail = (lead: TestUser, teamId: string, email: string) =>
     t.http().post(`/api/teams/${teamId}/members`).set(lead.auth).send({ email, role: 'MEMBER' });
   const comparable = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
 
