@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { authOnlyModule, startTestApp, TestApp } from '../../../test/support/app';
 import { register, TestUser, uniqueEmail } from '../../../test/support/users';
+import { ThrottleService } from './throttle.service';
 
 const ATTACKER_A = '203.0.113.1';
 const ATTACKER_B = '203.0.113.2';
@@ -79,6 +80,17 @@ describe('sign-in throttles: per account and address, with a short per-account b
     await sleep(1100);
     const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => attempt(owner.email, `parallel-guess-${i}`, ATTACKER_A)));
     expect(answers.map((res) => res.status).sort()).toEqual([401, 429, 429, 429, 429, 429]);
+  });
+
+  it('forgets counters untouched for longer than any window, so sprayed emails do not pile up', async () => {
+    await attempt(uniqueEmail('sprayed'), 'a-wrong-guess-123', ATTACKER_A).expect(401);
+    await t.dataSource.query(`UPDATE auth_throttle SET window_started_at = now() - interval '61 minutes' WHERE key LIKE '%sprayed.%'`);
+    await attempt(uniqueEmail('recent'), 'a-wrong-guess-123', ATTACKER_A).expect(401);
+    // the sprayed email's two counters (its address's and its back-off), not the recent ones
+    expect(await t.app.get(ThrottleService).prune()).toBe(2);
+    const keys: { key: string }[] = await t.dataSource.query(`SELECT key FROM auth_throttle WHERE key LIKE '%sprayed.%' OR key LIKE '%recent.%'`);
+    expect(keys.map((row) => row.key).every((key) => key.includes('recent.'))).toBe(true);
+    expect(keys).toHaveLength(2);
   });
 
   it('answers a sign-in to an unknown email exactly as a wrong password, in about the same time', async () => {

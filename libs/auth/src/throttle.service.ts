@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { RateLimited } from '@app/domain';
 import { DataSource } from 'typeorm';
 
@@ -6,13 +6,42 @@ import { DataSource } from 'typeorm';
 const BACKOFF_FREE_FAILURES = 5;
 const BACKOFF_MEMORY_SECONDS = 3600;
 
+/** No window is longer than an hour: a key untouched for longer counts nothing. Swept this often. */
+const PRUNE_AFTER_SECONDS = 3600;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 /**
  * Counters in PostgreSQL (table auth_throttle), so every instance of every service sees the same
  * counts: fixed windows (`hit`) and an exponential back-off between failures (`backoff`).
  */
 @Injectable()
-export class ThrottleService {
+export class ThrottleService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ThrottleService.name);
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Every instance sweeps (a sweep another has just done deletes nothing), so keys sprayed by a client cannot pile up. */
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.prune().catch((error: unknown) => this.logger.warn(`pruning throttle counters failed: ${(error as Error).message}`));
+    }, PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Deletes the counters untouched for longer than any window; answers how many. */
+  async prune(): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      'DELETE FROM auth_throttle WHERE window_started_at < now() - make_interval(secs => $1)',
+      [PRUNE_AFTER_SECONDS],
+    );
+    return deleted;
+  }
 
   /** Counts one attempt against `key` and answers the window's count so far; RateLimited (with `message`) once over `limit`. */
   async hit(key: string, limit: number, windowSeconds: number, message?: string): Promise<number> {

@@ -126,7 +126,7 @@ export class RefreshTokenEntity {
   createdAt!: Date;
 }
 
-/** Fixed-window counters for throttling sign-in and sign-up (per IP, per account). */
+/** Throttle counters (libs/auth throttle.service.ts): fixed windows and back-offs, by key; pruned after an hour unused. */
 @Entity('auth_throttle')
 export class AuthThrottleEntity {
   @PrimaryColumn({ type: 'text' })
