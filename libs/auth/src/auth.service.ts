@@ -123,7 +123,7 @@ export class AuthService {
     });
     if ('error' in outcome) {
       const reused = outcome.error === 'REFRESH_TOKEN_REUSED';
-      if (reused) this.revocations.remember([outcome.familyId]);
+      if (reused) this.revocations.remember(outcome.familyId);
       throw new Unauthenticated(
         outcome.error,
         reused ? 'This refresh token was already used; every session of this sign-in is now revoked' : 'The refresh token is invalid or expired',
@@ -141,7 +141,7 @@ export class AuthService {
       await this.revokeFamily(manager, token.familyId);
       return token.familyId;
     });
-    if (familyId) this.revocations.remember([familyId]);
+    if (familyId) this.revocations.remember(familyId);
   }
 
   async me(userId: string): Promise<MeView> {

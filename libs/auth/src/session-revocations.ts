@@ -47,9 +47,9 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
     return this.revoked.has(sessionId);
   }
 
-  /** Records revocations this instance has just committed. */
-  remember(sessionIds: string[]): void {
-    for (const id of sessionIds) this.revoked.set(id, Date.now());
+  /** Records a revocation this instance has just committed (the next poll reads it back with the database's time). */
+  remember(sessionId: string): void {
+    this.revoked.set(sessionId, Date.now());
   }
 
   private tick(): void {

@@ -43,6 +43,12 @@ describe('serializeError', () => {
     expect(serializeError({ ...once, parameters: [HASH] })).toEqual(once);
   });
 
+  it('stops at a cycle of error-like objects', () => {
+    const looped: { message: string; self?: unknown } = { message: 'looped' };
+    looped.self = looped;
+    expect(JSON.stringify(serializeError(looped))).toContain('looped');
+  });
+
   it('leaves other errors as pino logs them', () => {
     expect(serializeError(new Error('the "outbox" dispatcher stopped'))).toMatchObject({ type: 'Error', message: 'the "outbox" dispatcher stopped' });
   });

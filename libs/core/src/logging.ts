@@ -21,9 +21,15 @@ export function requestId(req: IncomingMessage & { id?: unknown }): string {
  */
 const VALUE_FIELDS = new Set(['parameters', 'detail', 'where', 'internalQuery']);
 
+const isErrorLike = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string';
+
 const isDatabaseError = (error: object): boolean => 'parameters' in error || 'driverError' in error || 'routine' in error;
 
-function scrub(serialized: object): Record<string, unknown> {
+/** Nested errors deeper than this are dropped (a cycle of error-like objects must not loop). */
+const NESTED_ERRORS = 3;
+
+function scrub(serialized: object, depth = 0): Record<string, unknown> {
   const database = isDatabaseError(serialized);
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(serialized)) {
@@ -32,8 +38,10 @@ function scrub(serialized: object): Record<string, unknown> {
       // PostgreSQL quotes the offending value in its message (invalid input syntax for type uuid: "…");
       // the table, column and constraint stay as fields of their own.
       kept[key] = value.replace(/"[^"\n]*"/g, '"…"');
-    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      kept[key] = scrub(value);
+    } else if (isErrorLike(value)) {
+      // A nested error (TypeORM's driverError, pg's own): scrubbed the same way. Anything else is
+      // left to pino, which copes with cycles.
+      if (depth < NESTED_ERRORS) kept[key] = scrub(value, depth + 1);
     } else {
       kept[key] = value;
     }
