@@ -19,17 +19,19 @@ for (const lib of libs) {
 // The services' feature modules, composed by the platform app through their index files.
 for (const app of ['challenges', 'bidding', 'evaluation']) paths[`@app/${app}`] = [`./apps/${app}/src`];
 
-function sources(dir) {
+/** The files under `dir` that `keep` accepts, at any depth. */
+function files(dir, keep) {
   const found = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...sources(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !/\.(int-|e2e-)?spec\.ts$/.test(entry.name)) {
-      found.push(full);
-    }
+    if (entry.isDirectory()) found.push(...files(full, keep));
+    else if (keep(entry.name)) found.push(full);
   }
   return found;
 }
+const sources = (dir) => files(dir, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !/\.(int-|e2e-)?spec\.ts$/.test(name));
+// Data the code reads beside itself (e.g. libs/auth/src/data/common-passwords.txt), copied as is.
+const dataFiles = (dir) => files(dir, (name) => name.endsWith('.txt'));
 
 const roots = ['apps', 'libs', 'bench', 'scripts'].flatMap((top) => {
   const dir = path.join(root, top);
@@ -60,5 +62,10 @@ for (const file of roots.flatMap(sources)) {
   fs.writeFileSync(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
   if (map) fs.writeFileSync(`${target}.map`, map);
   count += 1;
+}
+for (const file of roots.flatMap(dataFiles)) {
+  const target = path.join(out, path.relative(root, file));
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(file, target);
 }
 console.log(`built ${count} files into ${path.relative(root, out) || out} in ${Date.now() - started} ms`);

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '@app/database';
+import { UNLIMITED } from './limits';
 
 export type AppName = 'platform' | 'challenges' | 'bidding' | 'evaluation';
 
@@ -32,7 +33,7 @@ export async function startService(name: AppName, env: Record<string, string>): 
       DEMO_DATA: 'false',
       OUTBOX_POLL_MS: '200',
       CLOSE_JOB_INTERVAL_MS: '200',
-      THROTTLE_AUTH_PER_IP_PER_MINUTE: '1000000',
+      ...UNLIMITED,
       HOST: '127.0.0.1',
       PORT: String(port),
       ...env,

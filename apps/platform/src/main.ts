@@ -1,4 +1,4 @@
-import { runService } from '@app/core';
+import { adminLogin, runService } from '@app/core';
 import { configureEvaluation } from '@app/evaluation';
 import { demoAnnouncement, demoReport } from './demo/demo-report';
 import { PlatformModule } from './platform.module';
@@ -21,7 +21,7 @@ void runService({
       `  揭榜挂帅 marketplace is running at ${url}`,
       `  API docs:   ${url}/api/docs`,
       `  Health:     ${url}/api/health/ready`,
-      ...(config.admin ? [`  Admin:      ${config.admin.email} / ${config.admin.password}`] : []),
+      ...(config.admin ? [`  Admin:      ${adminLogin(config.admin)}`] : []),
       config.databaseUrl ? '  Database:   DATABASE_URL' : `  Database:   embedded PostgreSQL in ${config.dataDir}/postgres`,
       ...demoAnnouncement(demoReport(context)),
       '  Stop with Ctrl-C.',

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { ValidationFailed } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
+import { isCommonPassword } from './password-policy';
 import { grantRole } from './roles';
 
 /**
@@ -18,6 +19,7 @@ export async function ensureAdmin(
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
     throw ValidationFailed.field('password', `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
   }
+  if (isCommonPassword(password)) throw ValidationFailed.field('password', 'is one of the most common passwords; choose another');
   const existing: { id: string; is_admin: boolean }[] = await dataSource.query(
     `SELECT id, 'ADMIN' = ANY(roles) AS is_admin FROM user_account WHERE lower(email) = lower($1)`,
     [email],

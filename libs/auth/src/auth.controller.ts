@@ -37,7 +37,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: SessionView })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account, or attempts from this address' })
+  @ApiTooManyRequestsResponse({
+    description: 'RATE_LIMITED: too many failed sign-ins to this account from this address, the account\'s short back-off, or too many attempts from this address; see Retry-After',
+  })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<SessionView> {
     return this.auth.login(dto, request.ip);
   }

@@ -2,9 +2,11 @@ import { createHmac } from 'node:crypto';
 import { authOnlyModule, startTestApp, TestApp } from '../../../test/support/app';
 import { login, loginAdmin, randomCreditCode, register, uniqueEmail } from '../../../test/support/users';
 
-
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** The claims of a JWT, unverified. */
+const claimsOf = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 
 /** Hand-made JWTs for the negative cases. */
 function jwt(header: object, claims: object, secret = SECRET, algorithm = 'sha256'): string {
@@ -51,27 +53,55 @@ describe('auth (integration)', () => {
     await t.http().post('/api/auth/refresh').send({ refreshToken: other.refreshToken }).expect(200);
   });
 
-  it('refuses forged, tampered, expired and misaddressed access tokens', async () => {
+  it('refuses forged, tampered, expired, never-expiring and misaddressed access tokens', async () => {
     const user = await register(t);
     const now = Math.floor(Date.now() / 1000);
-    const good = { sub: user.id, roles: [], iat: now, exp: now + 600, aud: 'jiebang-api', iss: 'jiebang' };
+    const { sid } = claimsOf(user.token);
+    const good = { sub: user.id, roles: [], sid, iat: now, exp: now + 600, aud: 'jiebang-api', iss: 'jiebang' };
+    const without = (claim: keyof typeof good) => Object.fromEntries(Object.entries(good).filter(([key]) => key !== claim));
     const cases: Record<string, string> = {
       'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${b64(good)}.`,
       'another algorithm (HS512)': jwt({ alg: 'HS512', typ: 'JWT' }, good, SECRET, 'sha512'),
       'wrong audience': jwt({ alg: 'HS256', typ: 'JWT' }, { ...good, aud: 'someone-else' }),
+      'no audience': jwt({ alg: 'HS256', typ: 'JWT' }, without('aud')),
       'wrong issuer': jwt({ alg: 'HS256', typ: 'JWT' }, { ...good, iss: 'evil' }),
+      'no issuer': jwt({ alg: 'HS256', typ: 'JWT' }, without('iss')),
       expired: jwt({ alg: 'HS256', typ: 'JWT' }, { ...good, iat: now - 3600, exp: now - 60 }),
-      'bad signature': jwt({ alg: 'HS256', typ: 'JWT' }, good, 'another-secret-that-is-long-enough-000000000'),
+      'no exp (never expires)': jwt({ alg: 'HS256', typ: 'JWT' }, without('exp')),
+      'no session': jwt({ alg: 'HS256', typ: 'JWT' }, without('sid')),
+      'bad signature (wrong key)': jwt({ alg: 'HS256', typ: 'JWT' }, good, 'another-secret-that-is-long-enough-000000000'),
       'admin role smuggled in': `${user.token.split('.')[0]}.${b64({ ...good, roles: ['ADMIN'] })}.${user.token.split('.')[2]}`,
     };
     // the control: a correctly signed token is accepted
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, good)}`).expect(200);
     for (const [name, token] of Object.entries(cases)) {
       const res = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
-      expect({ name, status: res.status }).toEqual({ name, status: 401 });
-      expect(res.body.code).toMatch(/^TOKEN_(INVALID|EXPIRED)$/);
+      expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status: 401, code: name === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID' });
     }
     await t.http().get('/api/auth/me').expect(401);
+  });
+
+  it('stops an access token at once when its session ends: after logout and after a refresh-token reuse', async () => {
+    const user = await register(t);
+    const elsewhere = await login(t, user.email, user.password);
+    await t.http().get('/api/auth/me').set(user.auth).expect(200);
+    await t.http().post('/api/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
+    const afterLogout = await t.http().get('/api/auth/me').set(user.auth).expect(401);
+    expect(afterLogout.body.code).toBe('TOKEN_REVOKED');
+    // a write too, and the other sign-in lives on
+    await t.http().post('/api/orgs').set(user.auth).send({ name: 'After logout Lab', kind: 'INSTITUTE', country: 'NL' }).expect(401);
+    await t.http().get('/api/auth/me').set(elsewhere.auth).expect(200);
+
+    // a stolen refresh token replayed after the owner rotated it: every access token of the sign-in stops
+    const rotated = await t.http().post('/api/auth/refresh').send({ refreshToken: elsewhere.refreshToken }).expect(200);
+    const rotatedAuth = { Authorization: `Bearer ${rotated.body.accessToken}` };
+    await t.http().get('/api/auth/me').set(rotatedAuth).expect(200);
+    expect(claimsOf(rotated.body.accessToken).sid).toBe(claimsOf(elsewhere.token).sid);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: elsewhere.refreshToken }).expect(401);
+    for (const auth of [elsewhere.auth, rotatedAuth]) {
+      const res = await t.http().get('/api/auth/me').set(auth).expect(401);
+      expect(res.body.code).toBe('TOKEN_REVOKED');
+    }
   });
 
   it('refuses a second account for the same email in any case', async () => {
@@ -89,7 +119,7 @@ describe('auth (integration)', () => {
     const weak = await t.http().post('/api/auth/register').send({ email: uniqueEmail(), password: 'short', displayName: 'A' }).expect(400);
     expect(weak.body.details).toEqual([{ field: 'password', messages: ['password must be at least 8 characters'] }]);
     const huge = await t.http().post('/api/auth/register').send({ email: uniqueEmail(), password: 'x'.repeat(129), displayName: 'A' }).expect(400);
-    expect(huge.body.details[0].field).toBe('password');
+    expect(huge.body.details).toEqual([{ field: 'password', messages: ['password must be at most 128 characters'] }]);
     const unknown = await t
       .http()
       .post('/api/auth/register')
@@ -100,23 +130,36 @@ describe('auth (integration)', () => {
     expect(await userCount()).toBe(before);
   });
 
+  it('refuses common passwords and passwords made of the email or the name (ASVS), one message each', async () => {
+    const before = await userCount();
+    const email = uniqueEmail('wang.fang');
+    const local = email.split('@')[0];
+    const common = 'password is one of the most common passwords; choose another';
+    const own = 'password must not contain your email address or name';
+    const cases: [string, string, string[]][] = [
+      ['password', '王芳', [common]],
+      ['12345678', '王芳', [common]],
+      ['PassWord1', '王芳', [common]],
+      ['woaini1314', '王芳', [common]],
+      [email, '王芳', [own]],
+      [`${local.toUpperCase()}!2026`, '王芳', [own]],
+      ['王芳的安全密码是这个', '王芳', [own]],
+      ['x-Fang Wang-x', 'Fang Wang', [own]],
+      ['my fangwang key', 'Fang Wang', [own]],
+    ];
+    for (const [password, displayName, messages] of cases) {
+      const res = await t.http().post('/api/auth/register').send({ email, password, displayName }).expect(400);
+      expect({ password, details: res.body.details }).toEqual({ password, details: [{ field: 'password', messages }] });
+    }
+    expect(await userCount()).toBe(before);
+    // no composition rules: a long passphrase of any characters is fine, up to 128
+    await t.http().post('/api/auth/register').send({ email, password: `一二三 四五六 ${'ü'.repeat(110)}`, displayName: '王芳' }).expect(201);
+  });
+
   it('answers a 400, not a 500, to malformed JSON', async () => {
     const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
     expect(res.body.statusCode).toBe(400);
   });
-
-  it('throttles failed sign-ins per account: the 101st within the hour is 429 with Retry-After', async () => {
-    const user = await register(t);
-    for (let i = 0; i < 100; i += 1) {
-      await t.http().post('/api/auth/login').send({ email: user.email, password: `wrong-${i}-password` }).expect(401);
-    }
-    const blocked = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(429);
-    expect(blocked.body.code).toBe('RATE_LIMITED');
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(3000);
-    // another account is unaffected
-    const other = await register(t);
-    await login(t, other.email, other.password);
-  }, 120_000);
 
   it('lets only an admin verify an organisation, which makes its members enterprises', async () => {
     const admin = await loginAdmin(t);

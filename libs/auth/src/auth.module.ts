@@ -8,12 +8,15 @@ import { AdminBootstrap } from './admin';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { MemberLookup } from './member-lookup';
 import { OrgsController } from './orgs/orgs.controller';
 import { OrgsService } from './orgs/orgs.service';
+import { SessionRevocations } from './session-revocations';
 import { ThrottleService } from './throttle.service';
 import { TokenService } from './tokens.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { UserRateLimits } from './user-rate-limits';
 
 /** Users, organisations, sessions and the global guard; every app imports it once. */
 @Global()
@@ -28,8 +31,11 @@ import { UsersService } from './users/users.service';
   ],
   controllers: [AuthController, OrgsController, UsersController],
   providers: [
+    SessionRevocations,
     TokenService,
     ThrottleService,
+    UserRateLimits,
+    MemberLookup,
     AuthService,
     OrgsService,
     UsersService,
@@ -37,7 +43,7 @@ import { UsersService } from './users/users.service';
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, ActorService],
+  exports: [TokenService, ActorService, UserRateLimits, MemberLookup],
 })
 export class AuthModule {}
 

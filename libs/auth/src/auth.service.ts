@@ -5,10 +5,23 @@ import { RefreshTokenEntity, UserEntity } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { LoginDto, MeView, RegisterDto, SessionView, UserView } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
+import { SessionRevocations } from './session-revocations';
 import { ThrottleService } from './throttle.service';
 import { sha256, TokenService } from './tokens.service';
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Failures one address may make on one account before the account's back-off applies to it: a typo
+ * or two by the owner never waits, however many failures others cause from elsewhere.
+ */
+const FAILURES_BEFORE_BACKOFF = 3;
+
+/** A refresh token as issued: the opaque token and its session (family) id, which access tokens carry. */
+interface IssuedRefresh {
+  token: string;
+  sessionId: string;
+}
 
 export function toUserView(user: UserEntity): UserView {
   return {
@@ -28,11 +41,12 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly throttle: ThrottleService,
+    private readonly revocations: SessionRevocations,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private throttleIp(ip: string): Promise<void> {
-    return this.throttle.hit(`ip:${ip}`, this.config.throttle.attemptsPerIpPerMinute, 60);
+  private async throttleIp(ip: string): Promise<void> {
+    await this.throttle.hit(`ip:${ip}`, this.config.throttle.attemptsPerIpPerMinute, 60);
   }
 
   async register(dto: RegisterDto, ip: string): Promise<SessionView> {
@@ -61,20 +75,29 @@ export class AuthService {
     return this.startSession(user);
   }
 
+  /**
+   * Failed sign-ins are throttled per account *and* address (an attacker's addresses are refused,
+   * the owner's are not), plus a short exponential back-off per account for addresses that have
+   * failed on it several times (docs/operations.md). Every attempt counts as a failure until the
+   * password is right, so parallel guesses cannot slip past; an unknown email goes the same way.
+   */
   async login(dto: LoginDto, ip: string): Promise<SessionView> {
     await this.throttleIp(ip);
-    const accountKey = `login-failed:${dto.email.toLowerCase()}`;
-    const limit = this.config.throttle.failedLoginsPerAccountPerHour;
-    await this.throttle.check(accountKey, limit, 3600);
+    const email = dto.email.toLowerCase();
+    const { failedLoginsPerAccountPerAddressPerHour, loginBackoffMaxSeconds } = this.config.throttle;
+    const addressKey = `login-failed:${email}:${ip}`;
+    const accountKey = `login-backoff:${email}`;
+    const failuresFromHere = (await this.throttle.hit(addressKey, failedLoginsPerAccountPerAddressPerHour, 3600)) - 1;
+    await this.throttle.backoff(accountKey, loginBackoffMaxSeconds, failuresFromHere >= FAILURES_BEFORE_BACKOFF);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email: dto.email })
       .getOne();
     if (!(await verifyPassword(user?.passwordHash ?? null, dto.password)) || !user) {
-      await this.throttle.hit(accountKey, limit, 3600);
       throw new Unauthenticated('INVALID_CREDENTIALS', 'The email or password is wrong');
     }
+    await this.throttle.clear([addressKey, accountKey]);
     return this.startSession(user);
   }
 
@@ -86,7 +109,7 @@ export class AuthService {
       if (!token || token.tokenHash !== sha256(secret) || token.revokedAt) return { error: 'REFRESH_TOKEN_INVALID' } as const;
       if (token.usedAt) {
         await this.revokeFamily(manager, token.familyId);
-        return { error: 'REFRESH_TOKEN_REUSED' } as const;
+        return { error: 'REFRESH_TOKEN_REUSED', familyId: token.familyId } as const;
       }
       const [{ expired }]: { expired: boolean }[] = await manager.query('SELECT $1::timestamptz <= now() AS expired', [
         token.expiresAt,
@@ -100,6 +123,7 @@ export class AuthService {
     });
     if ('error' in outcome) {
       const reused = outcome.error === 'REFRESH_TOKEN_REUSED';
+      if (reused) this.revocations.remember(outcome.familyId);
       throw new Unauthenticated(
         outcome.error,
         reused ? 'This refresh token was already used; every session of this sign-in is now revoked' : 'The refresh token is invalid or expired',
@@ -111,10 +135,13 @@ export class AuthService {
   /** Ends the sign-in the refresh token belongs to (its whole family). Unknown tokens are ignored. */
   async logout(presented: string): Promise<void> {
     const { id, secret } = parseRefreshToken(presented);
-    await this.dataSource.transaction(async (manager) => {
+    const familyId = await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOneBy(RefreshTokenEntity, { id });
-      if (token && token.tokenHash === sha256(secret)) await this.revokeFamily(manager, token.familyId);
+      if (!token || token.tokenHash !== sha256(secret)) return null;
+      await this.revokeFamily(manager, token.familyId);
+      return token.familyId;
     });
+    if (familyId) this.revocations.remember(familyId);
   }
 
   async me(userId: string): Promise<MeView> {
@@ -138,24 +165,24 @@ export class AuthService {
     return this.session(user, refreshToken);
   }
 
-  private session(user: UserEntity, refreshToken: string): SessionView {
+  private session(user: UserEntity, refresh: IssuedRefresh): SessionView {
     return {
-      accessToken: this.tokens.signAccess(user.id, user.roles),
-      refreshToken,
+      accessToken: this.tokens.signAccess(user.id, user.roles, refresh.sessionId),
+      refreshToken: refresh.token,
       tokenType: 'Bearer',
       expiresIn: this.tokens.accessTtlSeconds,
       user: toUserView(user),
     };
   }
 
-  private async issueRefreshToken(manager: EntityManager, userId: string, familyId: string | null): Promise<string> {
+  private async issueRefreshToken(manager: EntityManager, userId: string, familyId: string | null): Promise<IssuedRefresh> {
     const secret = this.tokens.newRefreshSecret();
-    const rows: { id: string }[] = await manager.query(
+    const rows: { id: string; family_id: string }[] = await manager.query(
       `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at)
-       VALUES ($1, COALESCE($2::uuid, gen_random_uuid()), $3, now() + make_interval(secs => $4)) RETURNING id`,
+       VALUES ($1, COALESCE($2::uuid, gen_random_uuid()), $3, now() + make_interval(secs => $4)) RETURNING id, family_id`,
       [userId, familyId, sha256(secret), this.config.refreshTtlSeconds],
     );
-    return `${rows[0].id}.${secret}`;
+    return { token: `${rows[0].id}.${secret}`, sessionId: rows[0].family_id };
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {

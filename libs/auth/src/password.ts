@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 /** argon2id with OWASP's minimum: 19 MiB memory, 2 passes, 1 lane. */
@@ -10,12 +11,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
 }
 
-let dummyHash: Promise<string> | undefined;
+/** Made at start, so even the first sign-in to an unknown email costs one verification, not a hash and a verification. */
+const dummyHash = hash(randomBytes(16).toString('base64url'), ARGON2);
 
 /** Verifies a password; with no stored hash it still spends the same time, so timing does not reveal accounts. */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   if (stored === null) {
-    dummyHash ??= hash('not-a-real-password', ARGON2);
     await verify(await dummyHash, password).catch(() => false);
     return false;
   }

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Unauthenticated } from '@app/domain';
 import type { PlatformRole } from '@app/database';
 import type { AuthUser } from './auth-user';
+import { SessionRevocations } from './session-revocations';
 
 const ALGORITHM = 'HS256';
 
@@ -12,11 +13,18 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Signs and verifies access tokens (with AuthModule's secret key); the one verification used by HTTP and socket handshakes. */
+const invalid = () => new Unauthenticated('TOKEN_INVALID', 'The access token is invalid');
+
+/**
+ * Signs and verifies access tokens (with AuthModule's secret key); the one verification used by
+ * HTTP, socket handshakes and every socket message. A token names its session (`sid`, the refresh
+ * token family), so ending the session ends the token.
+ */
 @Injectable()
 export class TokenService {
   constructor(
     private readonly jwt: JwtService,
+    private readonly revocations: SessionRevocations,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,9 +32,9 @@ export class TokenService {
     return this.config.jwt.accessTtlSeconds;
   }
 
-  signAccess(userId: string, roles: PlatformRole[]): string {
+  signAccess(userId: string, roles: PlatformRole[], sessionId: string): string {
     return this.jwt.sign(
-      { roles },
+      { roles, sid: sessionId },
       {
         algorithm: ALGORITHM,
         subject: userId,
@@ -37,9 +45,9 @@ export class TokenService {
     );
   }
 
-  /** Algorithm pinned; signature, `exp`, `aud` and `iss` all checked. Throws Unauthenticated. */
+  /** Algorithm pinned; signature, `aud` and `iss` checked; `exp` required; the session not revoked. Throws Unauthenticated. */
   verifyAccess(token: string): AuthUser {
-    let claims: { sub?: unknown; roles?: unknown };
+    let claims: { sub?: unknown; roles?: unknown; sid?: unknown; exp?: unknown };
     try {
       claims = this.jwt.verify(token, {
         algorithms: [ALGORITHM],
@@ -48,11 +56,13 @@ export class TokenService {
       });
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
-      throw new Unauthenticated(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', expired ? 'The access token has expired' : 'The access token is invalid');
+      throw expired ? new Unauthenticated('TOKEN_EXPIRED', 'The access token has expired') : invalid();
     }
-    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles)) {
-      throw new Unauthenticated('TOKEN_INVALID', 'The access token is invalid');
+    // jsonwebtoken accepts a token without `exp` as never expiring.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !Array.isArray(claims.roles)) {
+      throw invalid();
     }
+    if (this.revocations.isRevoked(claims.sid)) throw new Unauthenticated('TOKEN_REVOKED', 'This sign-in has ended; sign in again');
     return { id: claims.sub, roles: claims.roles.filter((r): r is PlatformRole => r === 'ADMIN' || r === 'JUDGE') };
   }
 

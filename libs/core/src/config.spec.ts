@@ -11,7 +11,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: dir });
     expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [] });
     expect(config.jwt.secret).toBe(readFileSync(join(dir, 'jwt-secret'), 'utf8'));
-    expect(config.admin?.email).toBe(DEFAULT_ADMIN_EMAIL);
+    expect(config.admin).toMatchObject({ email: DEFAULT_ADMIN_EMAIL, generated: true });
     // the same secret on the next start, so tokens survive a restart
     expect(loadConfig({ DATA_DIR: dir }).jwt.secret).toBe(config.jwt.secret);
   });
@@ -53,7 +53,7 @@ describe('loadConfig', () => {
     });
     expect(config.corsOrigins).toEqual(['https://jiebang.example', 'http://localhost:5173']);
     expect(config.trustProxy).toBe(true);
-    expect(config.admin).toEqual({ email: 'bureau@km.gov.cn', password: 'long-enough-password' });
+    expect(config.admin).toEqual({ email: 'bureau@km.gov.cn', password: 'long-enough-password', generated: false });
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 });

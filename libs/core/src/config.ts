@@ -30,8 +30,24 @@ export interface AppConfig {
   dataDir: string;
   trustProxy: boolean;
   runMigrations: boolean;
-  admin: { email: string; password: string } | null;
-  throttle: { failedLoginsPerAccountPerHour: number; attemptsPerIpPerMinute: number };
+  /** `generated`: the password was made under dataDir (not given), so the start banner may show it. */
+  admin: { email: string; password: string; generated: boolean } | null;
+  /** Sign-in, sign-up and lookup-by-email throttles, kept in PostgreSQL (shared by every instance); docs/operations.md. */
+  throttle: {
+    /** Failed sign-ins of one account from one address per hour; that address is then refused for that account. */
+    failedLoginsPerAccountPerAddressPerHour: number;
+    /** Ceiling of the per-account exponential back-off between failed sign-ins. */
+    loginBackoffMaxSeconds: number;
+    attemptsPerIpPerMinute: number;
+    /** Adding a team or organisation member by email, per user per hour. */
+    memberLookupsPerUserPerHour: number;
+  };
+  /** Per-user token buckets, in memory per instance: capacity and refill per minute. */
+  rateLimits: { writesPerMinute: number; roomMessagesPerMinute: number };
+  /** How many of each a user may create. */
+  caps: { teamsPerUser: number; orgsPerUser: number; questionsPerUserPerChallenge: number };
+  /** How often each instance reads the sessions revoked elsewhere (the bound on an access token outliving its session). */
+  sessionRevocationPollMs: number;
   outboxPollMs: number;
   closeJobIntervalMs: number;
   /** Load the demo marketplace into an empty database at start. */
@@ -96,6 +112,11 @@ function localSecret(dataDir: string, name: string, bytes: number): string {
 /** Outside production a first admin always exists, so a newcomer can sign in; its password is kept under .data/. */
 export const DEFAULT_ADMIN_EMAIL = 'admin@jiebang.local';
 
+/** The admin login as the start banners print it: a generated password is shown, one given in ADMIN_PASSWORD never is. */
+export function adminLogin(admin: NonNullable<AppConfig['admin']>): string {
+  return `${admin.email} / ${admin.generated ? admin.password : '(the password in ADMIN_PASSWORD)'}`;
+}
+
 /** One typed configuration, validated at boot; a bad value stops the start with one clear line. */
 export function loadConfig(env: Env = process.env, defaults: { port?: number } = {}): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -152,14 +173,26 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     admin:
       adminEmail && adminPassword
-        ? { email: adminEmail, password: adminPassword }
+        ? { email: adminEmail, password: adminPassword, generated: false }
         : production
           ? null
-          : { email: DEFAULT_ADMIN_EMAIL, password: localSecret(dataDir, 'admin-password', 12) },
+          : { email: DEFAULT_ADMIN_EMAIL, password: localSecret(dataDir, 'admin-password', 12), generated: true },
     throttle: {
-      failedLoginsPerAccountPerHour: int(env, 'THROTTLE_FAILED_LOGINS_PER_HOUR', 100, 1, 100_000),
+      failedLoginsPerAccountPerAddressPerHour: int(env, 'THROTTLE_FAILED_LOGINS_PER_HOUR', 20, 1, 100_000),
+      loginBackoffMaxSeconds: int(env, 'THROTTLE_LOGIN_BACKOFF_MAX_SECONDS', 30, 1, 3600),
       attemptsPerIpPerMinute: int(env, 'THROTTLE_AUTH_PER_IP_PER_MINUTE', 60, 1, 1_000_000),
+      memberLookupsPerUserPerHour: int(env, 'THROTTLE_MEMBER_LOOKUPS_PER_HOUR', 30, 1, 1_000_000),
     },
+    rateLimits: {
+      writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120, 1, 10_000_000),
+      roomMessagesPerMinute: int(env, 'RATE_LIMIT_ROOM_MESSAGES_PER_MINUTE', 600, 1, 10_000_000),
+    },
+    caps: {
+      teamsPerUser: int(env, 'MAX_TEAMS_PER_USER', 20, 1, 100_000),
+      orgsPerUser: int(env, 'MAX_ORGS_PER_USER', 10, 1, 100_000),
+      questionsPerUserPerChallenge: int(env, 'MAX_QUESTIONS_PER_USER_PER_CHALLENGE', 20, 1, 100_000),
+    },
+    sessionRevocationPollMs: int(env, 'SESSION_REVOCATION_POLL_MS', 1000, 50, 60_000),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
     closeJobIntervalMs: int(env, 'CLOSE_JOB_INTERVAL_MS', 1000, 10, 600_000),
     demoData: bool(env, 'DEMO_DATA', !production),

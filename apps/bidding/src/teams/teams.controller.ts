@@ -9,6 +9,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@app/auth';
@@ -26,6 +27,7 @@ export class TeamsController {
   @Post()
   @ApiCreatedResponse({ type: TeamView, description: 'Created; the creator is its first LEAD' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. country not ISO 3166-1, orgId not an organisation of the creator' })
+  @ApiConflictResponse({ description: 'TEAM_LIMIT_REACHED: the caller created MAX_TEAMS_PER_USER teams already' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<TeamView> {
     return this.teams.create(user, dto);
   }
@@ -57,6 +59,7 @@ export class TeamsController {
   @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND, USER_NOT_FOUND' })
   @ApiConflictResponse({ description: 'ALREADY_MEMBER' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR adds by email this hour (successful or not); see Retry-After' })
   addMember(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddTeamMemberDto): Promise<TeamView> {
     return this.teams.addMember(user, id, dto);
   }

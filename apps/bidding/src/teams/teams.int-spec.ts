@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../../../../test/support/app';
 import { addTeamMember, createTeam } from '../../../../test/support/bidding';
-import { loginAdmin, randomCreditCode, register } from '../../../../test/support/users';
+import { loginAdmin, randomCreditCode, register, TestUser } from '../../../../test/support/users';
 import { BiddingAppModule } from '../bidding-app.module';
 
 describe('teams (integration)', () => {
@@ -156,5 +156,60 @@ describe('teams (integration)', () => {
     const current = (await periods(team.id)).filter((r) => r.left_at === null);
     expect(current).toHaveLength(1);
     expect(current[0].role).toBe('LEAD');
+  });
+});
+
+describe('teams: caps per user and adds by email (integration)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      module: (context) => BiddingAppModule.forRoot(context),
+      env: { MAX_TEAMS_PER_USER: '2', THROTTLE_MEMBER_LOOKUPS_PER_HOUR: '4' },
+    });
+  });
+  afterAll(() => t.close());
+
+  const addByEmail = (lead: TestUser, teamId: string, email: string) =>
+    t.http().post(`/api/teams/${teamId}/members`).set(lead.auth).send({ email, role: 'MEMBER' });
+  const comparable = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+
+  it('caps the teams one user creates (TEAM_LIMIT_REACHED), also when they are asked for at once', async () => {
+    const user = await register(t);
+    await createTeam(t, user);
+    await createTeam(t, user);
+    const third = await t.http().post('/api/teams').set(user.auth).send({ name: 'One too many', kind: 'COMPANY', country: 'CN' }).expect(409);
+    expect(third.body).toMatchObject({ code: 'TEAM_LIMIT_REACHED', details: { limit: 2 } });
+    const racer = await register(t);
+    const answers = await Promise.all(
+      [1, 2, 3].map((i) => t.http().post('/api/teams').set(racer.auth).send({ name: `Racing team ${i}`, kind: 'COMPANY', country: 'CN' })),
+    );
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 201, 409]);
+  });
+
+  it('counts every add by email per user, answered or refused, so nobody walks a list of addresses', async () => {
+    const lead = await register(t, 'lead');
+    const outsider = await register(t, 'outsider');
+    const known = await register(t, 'known');
+    const team = await createTeam(t, lead);
+    // someone who is not a lead learns nothing: an account or none, the same refusal
+    const forExisting = await addByEmail(outsider, team.id, known.email).expect(403);
+    const forNobody = await addByEmail(outsider, team.id, `nobody.${known.email}`).expect(403);
+    expect(comparable(forNobody.body)).toEqual(comparable(forExisting.body));
+
+    await addByEmail(lead, team.id, `nobody.${known.email}`).expect(404);
+    await addByEmail(lead, team.id, known.email).expect(201);
+    await addByEmail(lead, team.id, known.email).expect(409);
+    await addByEmail(lead, team.id, `nobody2.${known.email}`).expect(404);
+    // the fifth within the hour is refused whatever the address
+    const another = await register(t, 'another');
+    for (const email of [another.email, `nobody3.${known.email}`]) {
+      const refused = await addByEmail(lead, team.id, email).expect(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
+    }
+    // other users keep their own allowance
+    const otherLead = await register(t, 'lead');
+    const otherTeam = await createTeam(t, otherLead);
+    await addByEmail(otherLead, otherTeam.id, another.email).expect(201);
   });
 });

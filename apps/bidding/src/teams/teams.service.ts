@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { AuthUser, authorize, isAdmin } from '@app/auth';
-import { containsPattern, TeamEntity, TeamMemberEntity, UserEntity } from '@app/database';
+import { Inject, Injectable } from '@nestjs/common';
+import { assertBelowCap, AuthUser, authorize, isAdmin, MemberLookup } from '@app/auth';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { containsPattern, TeamEntity, TeamMemberEntity } from '@app/database';
 import { assertMayRemoveMember, assertTeamLead, Conflict, isCountryCode, NotFound, ValidationFailed } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddTeamMemberDto, CreateTeamDto, ListTeamsQuery, MembershipPeriodView, TeamSummaryView, TeamView } from './dto/team.dto';
@@ -40,11 +41,21 @@ interface TeamSummaryRow {
 /** Global solver teams: creation, current members, and the membership history kept for conflicts of interest. */
 @Injectable()
 export class TeamsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lookup: MemberLookup,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async create(user: AuthUser, dto: CreateTeamDto): Promise<TeamView> {
     if (!isCountryCode(dto.country)) throw ValidationFailed.field('country', 'is not an ISO 3166-1 country code');
     return this.dataSource.transaction(async (manager) => {
+      await assertBelowCap(manager, user.id, {
+        what: 'teams',
+        code: 'TEAM_LIMIT_REACHED',
+        limit: this.config.caps.teamsPerUser,
+        count: 'SELECT count(*)::int AS n FROM team WHERE created_by = $1',
+      });
       if (dto.orgId !== undefined) {
         const member: unknown[] = await manager.query('SELECT 1 FROM org_member WHERE org_id = $1 AND user_id = $2', [dto.orgId, user.id]);
         if (member.length === 0) throw ValidationFailed.field('orgId', 'must be an organisation you are a member of');
@@ -90,20 +101,16 @@ export class TeamsService {
     }));
   }
 
-  /** A lead adds a registered user by email. */
+  /** A lead adds a registered user by email (counted per user: the answer tells whether the account exists). */
   async addMember(user: AuthUser, teamId: string, dto: AddTeamMemberDto): Promise<TeamView> {
+    await this.lookup.count(user);
     return this.dataSource.transaction(async (manager) => {
       await lockTeam(manager, teamId, 'update');
       const members = await currentMembers(manager, teamId);
       assertTeamLead(members, user.id);
-      const invitee = await manager
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .where('lower(u.email) = lower(:email)', { email: dto.email })
-        .getOne();
-      if (!invitee) throw new NotFound('User');
-      if (members.some((m) => m.userId === invitee.id)) throw new Conflict('ALREADY_MEMBER', 'This user is already a member of the team');
-      await manager.insert(TeamMemberEntity, { teamId, userId: invitee.id, role: dto.role, leftAt: null });
+      const inviteeId = await this.lookup.find(manager, dto.email);
+      if (members.some((m) => m.userId === inviteeId)) throw new Conflict('ALREADY_MEMBER', 'This user is already a member of the team');
+      await manager.insert(TeamMemberEntity, { teamId, userId: inviteeId, role: dto.role, leftAt: null });
       return this.view(manager, user, teamId);
     });
   }

@@ -29,7 +29,9 @@ export class QuestionsController {
   @ApiUnauthorizedResponse({ description: 'TOKEN_MISSING' })
   @ApiForbiddenResponse({ description: 'OWNER_CANNOT_ASK' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'QUESTIONS_CLOSED: the challenge is not published or bidding has closed' })
+  @ApiConflictResponse({
+    description: 'QUESTIONS_CLOSED: the challenge is not published or bidding has closed; QUESTION_LIMIT_REACHED: MAX_QUESTIONS_PER_USER_PER_CHALLENGE asked',
+  })
   ask(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AskQuestionDto): Promise<QuestionView> {
     return this.questions.ask(user, id, dto);
   }

@@ -81,3 +81,28 @@ describe('clarification questions (integration)', () => {
     expect((await t.http().post(`${url}/not-a-uuid/answer`).set(owner.auth).send({ answer: 'x' }).expect(400)).body.details[0].field).toBe('qid');
   });
 });
+
+describe('clarification questions: a cap per user and challenge (integration)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ module: (context) => ChallengesAppModule.forRoot(context), env: { MAX_QUESTIONS_PER_USER_PER_CHALLENGE: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses the question after the cap with QUESTION_LIMIT_REACHED; other challenges and other askers are not affected', async () => {
+    const admin = await loginAdmin(t);
+    const owner = await registerEnterprise(t, admin);
+    const [first, second] = [await createPublishedChallenge(t, owner, admin), await createPublishedChallenge(t, owner, admin)];
+    const asker = await register(t, 'asker');
+    const ask = (user: TestUser, challengeId: string, i: number) =>
+      t.http().post(`/api/challenges/${challengeId}/questions`).set(user.auth).send({ question: `第${i}个问题：测量精度？` });
+    await ask(asker, first.id, 1).expect(201);
+    await ask(asker, first.id, 2).expect(201);
+    const refused = await ask(asker, first.id, 3).expect(409);
+    expect(refused.body).toMatchObject({ code: 'QUESTION_LIMIT_REACHED', details: { limit: 2 } });
+    await ask(asker, second.id, 1).expect(201);
+    await ask(await register(t, 'other'), first.id, 1).expect(201);
+    const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM challenge_question WHERE challenge_id = $1 AND asked_by = $2', [first.id, asker.id]);
+    expect(stored[0].n).toBe(2);
+  });
+});

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { AuthUser, authorize } from '@app/auth';
+import { Inject, Injectable } from '@nestjs/common';
+import { assertBelowCap, AuthUser, authorize } from '@app/auth';
+import { APP_CONFIG, AppConfig } from '@app/core';
 import { ChallengeQuestionEntity } from '@app/database';
 import { ChallengeStatus, Conflict, Forbidden, NotFound } from '@app/domain';
 import { Brackets, DataSource } from 'typeorm';
@@ -32,6 +33,7 @@ export class QuestionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   ask(user: AuthUser, challengeId: string, dto: AskQuestionDto): Promise<QuestionView> {
@@ -39,6 +41,13 @@ export class QuestionsService {
       const challenge = await this.access.visible(challengeId, await this.access.reader(user, manager), manager);
       if (challenge.relation.ownerOrg) throw new Forbidden('OWNER_CANNOT_ASK', 'The posting organisation answers questions; it does not ask them');
       assertOpenForQuestions(challenge);
+      await assertBelowCap(manager, user.id, {
+        what: 'questions on one challenge',
+        code: 'QUESTION_LIMIT_REACHED',
+        limit: this.config.caps.questionsPerUserPerChallenge,
+        count: 'SELECT count(*)::int AS n FROM challenge_question WHERE asked_by = $1 AND challenge_id = $2',
+        params: [challengeId],
+      });
       const row = await manager.save(
         manager.create(ChallengeQuestionEntity, { challengeId, askedBy: user.id, question: dto.question, answer: null, answeredBy: null, answeredAt: null }),
       );

@@ -1,6 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import { authenticateHandshake, AuthUser, TokenService } from '@app/auth';
+import { authenticateHandshake, AuthUser, TokenService, UserRateLimits } from '@app/auth';
 import { APP_CONFIG, AppConfig, errorBody, reportServerError } from '@app/core';
 import { Forbidden } from '@app/domain';
 import type { Namespace, Socket } from 'socket.io';
@@ -73,6 +73,7 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
 
   constructor(
     private readonly tokens: TokenService,
+    private readonly limits: UserRateLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     rooms: RoomCommandsService,
     private readonly queries: RoomQueriesService,
@@ -133,14 +134,9 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
       const last = args.at(-1);
       const ack = typeof last === 'function' ? (last as (answer: SocketAck) => void) : undefined;
       const payload = ack ? args.slice(0, -1) : args;
-      const found = this.commands.get(event);
-      if (!found) {
-        ack?.({ ok: false, code: 'UNKNOWN_COMMAND', message: `"${event}" is not a command of the evaluation room` });
-        return;
-      }
       // As socket.io delivers it: nothing, the one argument, or the arguments as an array.
       const body = payload.length === 0 ? undefined : payload.length === 1 ? payload[0] : payload;
-      void this.handle(socket, found, body).then(ack);
+      void this.handle(socket, event, body).then(ack);
     });
     await socket.join(userRoom(user.id));
   }
@@ -154,9 +150,13 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
     return { version: snapshot.version, snapshot };
   }
 
-  private async handle(socket: RoomSocket, found: RoomCommand, body: unknown): Promise<SocketAck> {
+  /** Every message: the token again (expired or revoked stops here), the user's rate limit, then the command. */
+  private async handle(socket: RoomSocket, event: string, body: unknown): Promise<SocketAck> {
     try {
       const user = authenticateHandshake(this.tokens, socket.handshake);
+      this.limits.roomMessage(user.id);
+      const found = this.commands.get(event);
+      if (!found) return { ok: false, code: 'UNKNOWN_COMMAND', message: `"${event}" is not a command of the evaluation room` };
       const message = await parsePayload(found.payload, body);
       return { ok: true, ...(await found.run(socket, user, message)) };
     } catch (error) {

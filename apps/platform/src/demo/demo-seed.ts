@@ -116,7 +116,7 @@ export class DemoSeeder {
 
   private async accounts(): Promise<void> {
     const { http, admin } = this.deps;
-    const session = await http.call<Session>('POST', '/api/auth/login', { body: admin, expected: 200 });
+    const session = await http.call<Session>('POST', '/api/auth/login', { body: { email: admin.email, password: admin.password }, expected: 200 });
     this.admin = { id: session.user.id, token: session.accessToken };
     // Registration hashes each password (argon2): done side by side.
     const sessions = await Promise.all(

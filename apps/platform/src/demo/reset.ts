@@ -5,7 +5,7 @@
  * Refuses to run with NODE_ENV=production. Stop `npm start` first: an embedded database is used by
  * one process at a time.
  */
-import { AppConfig, AppContext, ConfigError, createApp, loadConfig } from '@app/core';
+import { adminLogin, AppConfig, AppContext, ConfigError, createApp, loadConfig } from '@app/core';
 import { createDataSource, migrate, resolveDatabase } from '@app/database';
 import { configureEvaluation } from '@app/evaluation';
 import { PlatformModule } from '../platform.module';
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     console.log(
       [
         ...demoAnnouncement(report, { resetHint: false }),
-        ...(config.admin ? [`  Admin: ${config.admin.email} / ${config.admin.password}`] : []),
+        ...(config.admin ? [`  Admin: ${adminLogin(config.admin)}`] : []),
         `  Reset in ${((Date.now() - started) / 1000).toFixed(1)} s; run npm start to serve it.`,
       ].join('\n'),
     );

@@ -125,7 +125,8 @@ async function request<T>(method: string, path: string, body?: unknown, headers?
   let response = await send(method, path, body, sentWith, headers);
   if (response.status === 401 && sentWith !== null) {
     const error = await toError(response);
-    if (error.code !== 'TOKEN_EXPIRED' && error.code !== 'TOKEN_INVALID') throw error;
+    // TOKEN_REVOKED: the session ended elsewhere; the refresh then fails too and signs this tab out.
+    if (error.code !== 'TOKEN_EXPIRED' && error.code !== 'TOKEN_INVALID' && error.code !== 'TOKEN_REVOKED') throw error;
     // Another request may have refreshed already; otherwise refresh now. Signed out: go on anonymously.
     const token = accessToken !== sentWith ? accessToken : await session.refresh();
     response = await send(method, path, body, token, headers);

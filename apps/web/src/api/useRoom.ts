@@ -49,7 +49,7 @@ export function useRoom(roomId: string) {
     socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
       setConnection('offline');
       const code = err.data?.code;
-      if (code === 'TOKEN_EXPIRED' || code === 'TOKEN_MISSING' || code === 'TOKEN_INVALID') {
+      if (code === 'TOKEN_EXPIRED' || code === 'TOKEN_MISSING' || code === 'TOKEN_INVALID' || code === 'TOKEN_REVOKED') {
         void session.refresh().then((token) => token && socket.connect());
       }
     });

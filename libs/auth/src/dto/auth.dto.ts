@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Trim } from '@app/core';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password';
+import { IsAcceptablePassword } from '../password-policy';
 
 export class RegisterDto {
   @ApiProperty({ example: 'li.wei@example.cn' })
@@ -10,10 +11,15 @@ export class RegisterDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @ApiProperty({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: 'Any characters; not one of the 10,000 most common passwords, and not containing the email or the display name',
+  })
   @IsString()
   @MinLength(PASSWORD_MIN, { message: `password must be at least ${PASSWORD_MIN} characters` })
   @MaxLength(PASSWORD_MAX, { message: `password must be at most ${PASSWORD_MAX} characters` })
+  @IsAcceptablePassword()
   password!: string;
 
   @ApiProperty({ example: '李伟' })

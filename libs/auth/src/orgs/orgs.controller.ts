@@ -9,6 +9,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { uuidParam } from '@app/core';
 import type { AuthUser } from '../auth-user';
@@ -25,7 +26,7 @@ export class OrgsController {
   @Post()
   @ApiCreatedResponse({ type: OrgView, description: 'Created unverified; the creator is its first member (OWNER)' })
   @ApiBadRequestResponse({ description: 'Invalid fields, e.g. a credit code whose check character is wrong' })
-  @ApiConflictResponse({ description: 'CREDIT_CODE_TAKEN' })
+  @ApiConflictResponse({ description: 'CREDIT_CODE_TAKEN; ORG_LIMIT_REACHED: the caller created MAX_ORGS_PER_USER organisations already' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgDto): Promise<OrgView> {
     return this.orgs.create(user, dto);
   }
@@ -65,6 +66,7 @@ export class OrgsController {
   @ApiForbiddenResponse({ description: 'NOT_ORG_OWNER' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   @ApiConflictResponse({ description: 'ALREADY_MEMBER' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR adds by email this hour (successful or not); see Retry-After' })
   addMember(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddOrgMemberDto): Promise<void> {
     return this.orgs.addMember(user, id, dto);
   }

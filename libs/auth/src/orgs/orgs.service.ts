@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
 import {
   Conflict,
   creditCodeRequired,
@@ -8,10 +9,12 @@ import {
   ValidationFailed,
   FieldError,
 } from '@app/domain';
-import { OrganisationEntity, OrgMemberEntity, UserEntity } from '@app/database';
+import { OrganisationEntity, OrgMemberEntity } from '@app/database';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth-user';
+import { assertBelowCap } from '../caps';
 import { AddOrgMemberDto, CreateOrgDto, ListOrgsQuery, OrgView } from '../dto/org.dto';
+import { MemberLookup } from '../member-lookup';
 import { authorize, isAdmin } from '../policy';
 
 export function toOrgView(org: OrganisationEntity): OrgView {
@@ -29,7 +32,11 @@ export function toOrgView(org: OrganisationEntity): OrgView {
 
 @Injectable()
 export class OrgsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lookup: MemberLookup,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async create(user: AuthUser, dto: CreateOrgDto): Promise<OrgView> {
     const problems: FieldError[] = [];
@@ -41,6 +48,12 @@ export class OrgsService {
     }
     if (problems.length) throw new ValidationFailed(problems, problems.map((p) => p.messages[0]).join('; '));
     return this.dataSource.transaction(async (manager) => {
+      await assertBelowCap(manager, user.id, {
+        what: 'organisations',
+        code: 'ORG_LIMIT_REACHED',
+        limit: this.config.caps.orgsPerUser,
+        count: 'SELECT count(*)::int AS n FROM organisation WHERE created_by = $1',
+      });
       if (dto.creditCode && (await manager.existsBy(OrganisationEntity, { creditCode: dto.creditCode }))) {
         throw new Conflict('CREDIT_CODE_TAKEN', 'An organisation with this unified social credit code is already registered');
       }
@@ -95,19 +108,15 @@ export class OrgsService {
   }
 
   async addMember(user: AuthUser, id: string, dto: AddOrgMemberDto): Promise<void> {
+    await this.lookup.count(user);
     await this.dataSource.transaction(async (manager) => {
       await this.find(id);
       const owner = await manager.findOneBy(OrgMemberEntity, { orgId: id, userId: user.id, role: 'OWNER' });
       authorize(owner !== null, 'NOT_ORG_OWNER', 'Only an owner of this organisation adds members');
-      const invitee = await manager
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .where('lower(u.email) = lower(:email)', { email: dto.email })
-        .getOne();
-      if (!invitee) throw new NotFound('User');
+      const inviteeId = await this.lookup.find(manager, dto.email);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO org_member (org_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING RETURNING user_id`,
-        [id, invitee.id],
+        [id, inviteeId],
       );
       if (inserted.length === 0) throw new Conflict('ALREADY_MEMBER', 'This user is already a member');
     });

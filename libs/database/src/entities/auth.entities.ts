@@ -117,6 +117,8 @@ export class RefreshTokenEntity {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 
+  /** Indexed where set: every instance polls the recent revocations (libs/auth session-revocations.ts). */
+  @Index('ix_refresh_token_revoked_at', { where: 'revoked_at IS NOT NULL' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
@@ -124,7 +126,7 @@ export class RefreshTokenEntity {
   createdAt!: Date;
 }
 
-/** Fixed-window counters for throttling sign-in and sign-up (per IP, per account). */
+/** Throttle counters (libs/auth throttle.service.ts): fixed windows and back-offs, by key; pruned after an hour unused. */
 @Entity('auth_throttle')
 export class AuthThrottleEntity {
   @PrimaryColumn({ type: 'text' })
