@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from '../../../../test/support/app';
 import { RoomClient } from '../../../../test/support/evaluation';
 import { register } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
-import { evaluationSockets } from '../index';
+import { configureEvaluation } from '../index';
 
 describe('room sockets: a per-user message limit, and tokens that end with their session (integration)', () => {
   let t: TestApp;
@@ -11,7 +11,7 @@ describe('room sockets: a per-user message limit, and tokens that end with their
   beforeAll(async () => {
     t = await startTestApp({
       module: (context) => EvaluationAppModule.forRoot(context),
-      configure: evaluationSockets(),
+      configure: configureEvaluation,
       listen: true,
       env: { RATE_LIMIT_ROOM_MESSAGES_PER_MINUTE: '5' },
     });
