@@ -56,7 +56,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 function asDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
   if (isDatabaseUnavailable(error)) {
-    return new Unavailable('DATABASE_UNAVAILABLE', 'The database is not reachable right now; nothing was changed, try again shortly', DATABASE_RETRY_AFTER_SECONDS);
+    return new Unavailable('DATABASE_UNAVAILABLE', 'The database did not answer in time; try again shortly (a retry with the same Idempotency-Key or opId is applied once)', DATABASE_RETRY_AFTER_SECONDS);
   }
   return null;
 }
