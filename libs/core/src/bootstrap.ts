@@ -4,11 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import type { FastifyRequest } from 'fastify';
 import { migrate, resolveDatabase } from '@app/database';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from './config';
 import type { AppContext } from './core.module';
+import { checkInput, parseJsonBody } from './input-bounds';
 import { requestId } from './logging';
 
 /** Request bodies up to 1 MiB: a 200 KB proposal in JSON with its escapes fits with room to spare. */
@@ -63,12 +65,17 @@ export async function createApp(
     credentials: true,
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header('X-Request-Id', request.id);
-    });
+  const instance = app.getHttpAdapter().getInstance();
+  instance.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
+  // Bounds on every input before any validation runs (docs/operations.md, "Bad input and abuse").
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, async (_request: FastifyRequest, body: Buffer) => parseJsonBody(body));
+  instance.addHook('preValidation', async (request) => {
+    checkInput(request.params, 'params');
+    checkInput(request.query, 'query');
+    checkInput(request.body, 'body');
+  });
   await configure?.(app, config);
   const document = SwaggerModule.createDocument(
     app,

@@ -3,6 +3,7 @@ export * from './config';
 export * from './core.module';
 export * from './errors.filter';
 export * from './health.controller';
+export * from './input-bounds';
 export * from './logging';
 export * from './public.decorator';
 export * from './validation';

@@ -19,10 +19,18 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
   return result;
 }
 
+/** Fields named in the message; `details` lists them all (within the answer's limits, see errorBody). */
+const SUMMARY_FIELDS = 5;
+
+/** One 400 for all the fields' problems, its message naming the first ones. */
+export function invalidFields(fields: FieldError[]): ValidationFailed {
+  const named = fields.slice(0, SUMMARY_FIELDS).map((f) => `${f.field}: ${f.messages.join('; ')}`);
+  if (fields.length > SUMMARY_FIELDS) named.push(`and ${fields.length - SUMMARY_FIELDS} more fields`);
+  return new ValidationFailed(fields, named.join(' | ') || 'The request is invalid');
+}
+
 export function validationFailed(errors: ValidationError[]): ValidationFailed {
-  const fields = fieldErrors(errors);
-  const summary = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
-  return new ValidationFailed(fields, summary || 'The request is invalid');
+  return invalidFields(fieldErrors(errors));
 }
 
 export const VALIDATION_OPTIONS = {
