@@ -28,6 +28,8 @@ export interface AppConfig {
   throttle: { failedLoginsPerAccountPerHour: number; attemptsPerIpPerMinute: number };
   outboxPollMs: number;
   closeJobIntervalMs: number;
+  /** Idempotency-Key answers are kept this long, then pruned. */
+  idempotencyRetentionHours: number;
   /** Load the demo marketplace into an empty database at start. */
   demoData: boolean;
 }
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     },
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
     closeJobIntervalMs: int(env, 'CLOSE_JOB_INTERVAL_MS', 1000, 10, 600_000),
+    idempotencyRetentionHours: int(env, 'IDEMPOTENCY_RETENTION_HOURS', 24, 1, 24 * 365),
     demoData: bool(env, 'DEMO_DATA', !production),
   };
 }

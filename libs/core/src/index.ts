@@ -5,6 +5,7 @@ export * from './errors.filter';
 export * from './health.controller';
 export * from './input-bounds';
 export * from './logging';
+export * from './periodic-task';
 export * from './public.decorator';
 export * from './validation';
 export * from './dto-rules';
