@@ -4,12 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { migrate, resolveDatabase } from '@app/database';
+import { ValidationFailed } from '@app/domain';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from './config';
 import type { AppContext } from './core.module';
+import { errorBody } from './errors.filter';
 import { checkInput, parseJsonBody } from './input-bounds';
 import { requestId } from './logging';
 
@@ -36,6 +38,13 @@ export async function createApp(
     bodyLimit: BODY_LIMIT,
     genReqId: (req: IncomingMessage) => requestId(req),
     routerOptions: { maxParamLength: 200 },
+    // Errors of Fastify's router (e.g. a percent-encoded path that is not UTF-8) in the platform's error body.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = errorBody(
+        error.code === 'FST_ERR_BAD_URL' ? ValidationFailed.field('url', 'url has a percent-encoded part that is not UTF-8', 'BAD_URL') : error,
+      );
+      void reply.code(body.statusCode).send({ ...body, requestId: request.id });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
@@ -71,6 +80,8 @@ export async function createApp(
   });
   // Bounds on every input before any validation runs (docs/operations.md, "Bad input and abuse").
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, async (_request: FastifyRequest, body: Buffer) => parseJsonBody(body));
+  // No route takes plain text: 415 rather than a string body.
+  instance.removeContentTypeParser('text/plain');
   instance.addHook('preValidation', async (request) => {
     checkInput(request.params, 'params');
     checkInput(request.query, 'query');

@@ -62,4 +62,14 @@ describe('bounds on HTTP inputs (integration)', () => {
     const proto = await post('/api/auth/login', '{"email":"a@b.cn","password":"x","__proto__":{"roles":["ADMIN"]}}').expect(400);
     expect(proto.body).toMatchObject({ code: 'FORBIDDEN_KEY', details: [{ field: '__proto__' }] });
   });
+
+  it('validates a DTO from a JSON object only, takes no plain text, and answers an undecodable path in the same error body', async () => {
+    for (const body of ['null', '[]', '"li.wei@example.cn"', '42']) {
+      const res = await post('/api/auth/login', body).expect(400);
+      expect(res.body.details).toEqual([{ field: 'body', messages: ['body must be a JSON object'] }]);
+    }
+    await post('/api/auth/login', '{"email":"a@b.cn","password":"x"}', 'text/plain').expect(415);
+    const url = await t.http().get('/api/orgs/%ED%A0%80').set(admin.auth).expect(400);
+    expect(url.body).toMatchObject({ code: 'BAD_URL', details: [{ field: 'url' }], requestId: expect.any(String) });
+  });
 });

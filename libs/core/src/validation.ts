@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '@app/domain';
 
 /** Flattens class-validator's tree into `{ field: 'a.0.b', messages }` entries. */
@@ -43,7 +43,22 @@ export const VALIDATION_OPTIONS = {
   stopAtFirstError: false,
 } as const;
 
+/**
+ * ValidationPipe, with one rule more for bodies: a DTO is validated from a JSON object. The pipe
+ * alone would read `null` as `{}` (and an all-optional DTO would pass), or validate an array or a
+ * number as something else. An absent body stays absent (its DTO's rules decide).
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const notAnObject = typeof value !== 'object' || value === null || Array.isArray(value);
+    if (metadata.type === 'body' && value !== undefined && notAnObject && this.toValidate(metadata)) {
+      throw ValidationFailed.field('body', 'body must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one validation setup for HTTP bodies, queries and socket payloads. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({ ...VALIDATION_OPTIONS, exceptionFactory: validationFailed });
+  return new PlatformValidationPipe({ ...VALIDATION_OPTIONS, exceptionFactory: validationFailed });
 }
