@@ -97,7 +97,11 @@ describe('bad input on every write route (integration)', () => {
     const started = performance.now();
     const res = await fetch(`${t.url}${path}`, {
       method: route.method,
-      headers: { authorization: `Bearer ${admin.token}`, ...(request.contentType ? { 'content-type': request.contentType } : {}) },
+      headers: {
+        authorization: `Bearer ${admin.token}`,
+        ...(request.contentType ? { 'content-type': request.contentType } : {}),
+        ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
+      },
       body: request.body,
     });
     const text = await res.text();
@@ -149,7 +153,16 @@ describe('bad input on every write route (integration)', () => {
           { numRuns: RUNS },
         );
       }
-      expect(await rowCounts()).toEqual(before);
+      // Nothing written but the refusals kept for retries under an Idempotency-Key: 4xx answers, each small.
+      const { idempotency_key: keptBefore, ...othersBefore } = before;
+      const { idempotency_key: keptAfter, ...othersAfter } = await rowCounts();
+      expect(othersAfter).toEqual(othersBefore);
+      const kept: { state: string; status: number; bytes: number }[] = await t.dataSource.query(
+        `SELECT state, response_status AS status, octet_length(response_body::text) AS bytes FROM idempotency_key WHERE user_id = $1`,
+        [admin.id],
+      );
+      expect(kept).toHaveLength(keptAfter - keptBefore);
+      expect(kept.filter((k) => k.state !== 'DONE' || k.status < 400 || k.status >= 500 || k.bytes > MAX_ERROR_BYTES)).toEqual([]);
       const fiveHundreds = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((n, [, count]) => n + count, 0);
       console.log(
         `bad-input harness: ${routes.length} write routes, ${sent} requests (${RUNS} per route), ${fiveHundreds} answers >= 500, ` +

@@ -35,6 +35,8 @@ export interface WriteRoute {
   /** As OpenAPI writes it, e.g. `/api/bids/{id}`. */
   path: string;
   params: string[];
+  /** Whether it takes an Idempotency-Key header. */
+  idempotent: boolean;
   /** The JSON body's schema, references resolved; null for a route that takes none. */
   body: Schema | null;
 }
@@ -45,6 +47,8 @@ export interface BadRequest {
   params: Record<string, string>;
   contentType?: string;
   body?: string;
+  /** Sent on half the requests to routes that take one: the answer is then stored for retries. */
+  idempotencyKey?: string;
   status: 400 | 413 | 415;
   /** A field the 400 must name (itself, one inside it, or the list holding it). */
   field?: string;
@@ -72,6 +76,7 @@ export function writeRoutes(document: OpenApiDocument): WriteRoute[] {
           method: method.toUpperCase() as WriteRoute['method'],
           path,
           params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+          idempotent: (operation.parameters ?? []).some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
           body: schema ? resolve(schema) : null,
         };
       }),
@@ -298,6 +303,12 @@ const badParam: fc.Arbitrary<{ value: string; undecodable?: true }> = fc.oneof(
 
 /** Bad requests for `route`, its parameters filled from `ids` (all of them valid unless one is the defect). */
 export function badRequests(route: WriteRoute, ids: Record<string, string>): fc.Arbitrary<BadRequest> {
+  const requests = withoutKey(route, ids);
+  if (!route.idempotent) return requests;
+  return fc.tuple(requests, fc.option(fc.uuid(), { nil: undefined })).map(([request, key]) => (key ? { ...request, idempotencyKey: key } : request));
+}
+
+function withoutKey(route: WriteRoute, ids: Record<string, string>): fc.Arbitrary<BadRequest> {
   if (!route.body) {
     if (!route.params.length) throw new Error(`${route.method} ${route.path} takes neither a body nor a parameter: nothing can be bad`);
     const ignoredBody = fc.option(fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer(), { maxKeys: 5 }), { nil: undefined });

@@ -181,6 +181,23 @@ describe('Idempotency-Key on bid creation and revision (integration)', () => {
     expect(stored.bytes).toBeLessThan(8 * 1024);
   });
 
+  it('hashes form bodies as JSON ones and refuses at its field what JSON cannot carry exactly, before validation', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const url = `/api/challenges/${challengeId}/bids`;
+    const form = await t.http().post(url).set(lead.auth).set('Idempotency-Key', 'form-1').type('form').send({ teamId: team.id, proposal: 'x' }).expect(400);
+    expect(form.body.details.map((d: { field: string }) => d.field)).toContain('technicalApproach');
+    const huge = await t
+      .http()
+      .post(url)
+      .set(lead.auth)
+      .set('Idempotency-Key', 'huge-number-1')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(bidInput(team.id, lead)).replace('"quotedPriceFen":48000000', '"quotedPriceFen":1e400'))
+      .expect(400);
+    expect(huge.body.details).toEqual([{ field: 'quotedPriceFen', messages: ['quotedPriceFen is not a value JSON carries exactly: Infinity'] }]);
+    expect(await rows('bid', challengeId)).toBe(0);
+  });
+
   it('records an answer too large to keep by its status only, and says so to a retry', async () => {
     const { lead, team, challengeId } = await scenario();
     const idempotency = t.app.get(IdempotencyService);
