@@ -10,7 +10,8 @@ void runService({
     title: '揭榜挂帅 challenge marketplace',
     description:
       'Enterprises post bottleneck challenges, teams bid under seal, an expert panel scores live. ' +
-      'Errors are `{ statusCode, code, message, details? }`; validation errors list each field in `details`.',
+      'Errors are `{ statusCode, code, message, details?, detailsOmitted? }`; validation errors list each field in `details` ' +
+      '(at most 20; `detailsOmitted` counts the rest).',
   },
   module: (context) => PlatformModule.forRoot(context),
   configure: configureEvaluation,

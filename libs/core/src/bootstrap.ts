@@ -4,11 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { migrate, resolveDatabase } from '@app/database';
+import { ValidationFailed } from '@app/domain';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from './config';
 import type { AppContext } from './core.module';
+import { errorBody } from './errors.filter';
+import { checkInput, parseJsonBody } from './input-bounds';
 import { requestId } from './logging';
 
 /** Request bodies up to 1 MiB: a 200 KB proposal in JSON with its escapes fits with room to spare. */
@@ -34,6 +38,13 @@ export async function createApp(
     bodyLimit: BODY_LIMIT,
     genReqId: (req: IncomingMessage) => requestId(req),
     routerOptions: { maxParamLength: 200 },
+    // Errors of Fastify's router (e.g. a percent-encoded path that is not UTF-8) in the platform's error body.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = errorBody(
+        error.code === 'FST_ERR_BAD_URL' ? ValidationFailed.field('url', 'url has a percent-encoded part that is not UTF-8', 'BAD_URL') : error,
+      );
+      void reply.code(body.statusCode).send({ ...body, requestId: request.id });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
@@ -63,12 +74,19 @@ export async function createApp(
     credentials: true,
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header('X-Request-Id', request.id);
-    });
+  const instance = app.getHttpAdapter().getInstance();
+  instance.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
+  // Bounds on every input before any validation runs (docs/operations.md, "Bad input and abuse").
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, async (_request: FastifyRequest, body: Buffer) => parseJsonBody(body));
+  // No route takes plain text: 415 rather than a string body.
+  instance.removeContentTypeParser('text/plain');
+  instance.addHook('preValidation', async (request) => {
+    checkInput(request.params, 'params');
+    checkInput(request.query, 'query');
+    checkInput(request.body, 'body');
+  });
   await configure?.(app, config);
   const document = SwaggerModule.createDocument(
     app,

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   it('runs with no settings at all outside production: embedded database, generated secrets kept under DATA_DIR', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [] });
+    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [], idempotencyRetentionHours: 24 });
     expect(config.jwt.secret).toBe(readFileSync(join(dir, 'jwt-secret'), 'utf8'));
     expect(config.admin).toMatchObject({ email: DEFAULT_ADMIN_EMAIL, generated: true });
     // the same secret on the next start, so tokens survive a restart
@@ -38,6 +38,7 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'https://ok.example, ftp://bad' }, /CORS_ORIGINS entries/],
     [{ ADMIN_EMAIL: 'a@b.cn' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be given together/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be true or false/],
+    [{ IDEMPOTENCY_RETENTION_HOURS: '0' }, /IDEMPOTENCY_RETENTION_HOURS must be a whole number from 1 to 8760/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
   });

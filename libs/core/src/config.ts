@@ -50,6 +50,8 @@ export interface AppConfig {
   sessionRevocationPollMs: number;
   outboxPollMs: number;
   closeJobIntervalMs: number;
+  /** Idempotency-Key answers are kept this long, then pruned. */
+  idempotencyRetentionHours: number;
   /** Load the demo marketplace into an empty database at start. */
   demoData: boolean;
 }
@@ -195,6 +197,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     sessionRevocationPollMs: int(env, 'SESSION_REVOCATION_POLL_MS', 1000, 50, 60_000),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
     closeJobIntervalMs: int(env, 'CLOSE_JOB_INTERVAL_MS', 1000, 10, 600_000),
+    idempotencyRetentionHours: int(env, 'IDEMPOTENCY_RETENTION_HOURS', 24, 1, 24 * 365),
     demoData: bool(env, 'DEMO_DATA', !production),
   };
 }

@@ -1,6 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { buildMessage, Matches, registerDecorator, ValidateBy, ValidationOptions } from 'class-validator';
+import { applyDecorators, ParseUUIDPipe } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { buildMessage, IsObject, Matches, registerDecorator, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { FieldError, utf8Bytes, ValidationFailed } from '@app/domain';
 
 /** Trims strings; leaves anything else for the type validators to refuse. */
@@ -21,19 +21,17 @@ export const QueryBoolean = () =>
 /** Text must say something: at least one character that is not white space. */
 export const NotBlank = () => Matches(/\S/, { message: '$property must not be blank' });
 
-/** PostgreSQL text and jsonb cannot hold U+0000: refuse it as bad input rather than failing on write. */
-export function NoNulCharacters(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'noNulCharacters',
-      validator: {
-        validate: (value: unknown) => typeof value !== 'string' || !value.includes('\u0000'),
-        defaultMessage: buildMessage((each) => `${each}$property must not contain the character U+0000`, options),
-      },
-    },
-    options,
+/**
+ * An array whose every element is an object of `type`, checked by that class's rules. ValidateNested
+ * alone walks into an element that is itself an array, so `[[]]` would pass as a valid list:
+ * every element must be an object. Use with @IsArray() and the array's size rules.
+ */
+export const EachNested = (type: () => new () => object) =>
+  applyDecorators(
+    IsObject({ each: true, message: 'each element of $property must be an object' }),
+    ValidateNested({ each: true }),
+    Type(type),
   );
-}
 
 /** A limit on the UTF-8 size of a text, which is what storage and transport pay for. */
 export function MaxUtf8Bytes(max: number, options?: ValidationOptions): PropertyDecorator {

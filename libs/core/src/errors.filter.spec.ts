@@ -32,6 +32,18 @@ describe('one mapping of errors to HTTP', () => {
     });
   });
 
+  it('keeps an error answer to a few KB however many fields fail and however long their messages', () => {
+    const fields = Array.from({ length: 10_000 }, (_, i) => ({ field: `milestones.${i}.${'t'.repeat(i % 2 ? 1000 : 5)}`, messages: ['must be a string', 'x'.repeat(5000)] }));
+    const body = errorBody(new ValidationFailed(fields, 'm'.repeat(100_000)));
+    const details = body.details as { field: string; messages: string[] }[];
+    expect(details.length).toBeLessThanOrEqual(20);
+    expect(body.detailsOmitted).toBe(10_000 - details.length);
+    expect(details[0]).toEqual({ field: 'milestones.0.ttttt', messages: ['must be a string', `${'x'.repeat(299)}…`] });
+    expect(details[1].field).toHaveLength(300);
+    expect(body.message).toHaveLength(500);
+    expect(JSON.stringify(body).length).toBeLessThan(6 * 1024);
+  });
+
   it('keeps the status of framework errors and of Fastify client errors', () => {
     expect(errorBody(new BadRequestException('bad'))).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });

@@ -1,13 +1,59 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, HTTP_STATUS_BY_KIND, RetryLater, Unavailable } from '@app/domain';
+import { DomainError, FieldError, HTTP_STATUS_BY_KIND, RetryLater, Unavailable } from '@app/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clipText as clip } from './input-bounds';
 
 export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
   details?: unknown;
+  /** How many entries of `details` were left out to keep the answer small. */
+  detailsOmitted?: number;
   requestId?: string;
+}
+
+/** An error answer stays a few KB however many problems a request has: */
+export const ERROR_LIMITS = {
+  /** entries of `details` at most, */
+  details: 20,
+  /** and fewer when their JSON would pass this many characters; */
+  detailsCharacters: 4096,
+  /** messages per entry; */
+  messagesPerField: 5,
+  /** characters of a field path or of one of its messages; */
+  text: 300,
+  /** characters of the answer's message. */
+  message: 500,
+};
+
+const isFieldError = (entry: unknown): entry is FieldError =>
+  typeof (entry as FieldError)?.field === 'string' && Array.isArray((entry as FieldError)?.messages);
+
+/** The first entries of `details` that fit the limits, each clipped, and how many were left out. */
+function limitDetails(details: unknown[]): { details: unknown[]; omitted: number } {
+  const kept: unknown[] = [];
+  let characters = 0;
+  for (const entry of details) {
+    if (kept.length === ERROR_LIMITS.details) break;
+    const shown = isFieldError(entry)
+      ? {
+          field: clip(entry.field, ERROR_LIMITS.text),
+          messages: entry.messages.slice(0, ERROR_LIMITS.messagesPerField).map((m) => clip(String(m), ERROR_LIMITS.text)),
+        }
+      : entry;
+    characters += JSON.stringify(shown)?.length ?? 0;
+    if (kept.length > 0 && characters > ERROR_LIMITS.detailsCharacters) break;
+    kept.push(shown);
+  }
+  return { details: kept, omitted: details.length - kept.length };
+}
+
+function domainErrorBody(error: DomainError): ErrorBody {
+  const body: ErrorBody = { statusCode: HTTP_STATUS_BY_KIND[error.kind], code: error.code, message: clip(error.message, ERROR_LIMITS.message) };
+  if (!Array.isArray(error.details)) return error.details === undefined ? body : { ...body, details: error.details };
+  const { details, omitted } = limitDetails(error.details);
+  return { ...body, details, ...(omitted > 0 ? { detailsOmitted: omitted } : {}) };
 }
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -43,11 +89,12 @@ const CONNECTION_MESSAGES = [
  * statement_timeout) and 55P03 (lock_timeout).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; depth++) {
-    const { code, driverError } = cause as Error & { code?: unknown; driverError?: unknown };
+  // Duck-typed, not instanceof Error: node-postgres passes on errors of Node's own (net) as they are.
+  for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 4; depth++) {
+    const { code, message, driverError } = cause as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
     if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|53|57)/.test(code) || code === '55P03')) return true;
-    if (CONNECTION_MESSAGES.some((message) => cause instanceof Error && cause.message.startsWith(message))) return true;
-    cause = driverError ?? (cause as Error & { cause?: unknown }).cause;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.some((known) => message.startsWith(known))) return true;
+    cause = driverError ?? (cause as { cause?: unknown }).cause;
   }
   return false;
 }
@@ -64,14 +111,7 @@ function asDomainError(error: unknown): DomainError | null {
 /** Turns any thrown value into the platform's error body; used by HTTP and (via `errorBody`) sockets. */
 export function errorBody(thrown: unknown): ErrorBody {
   const error = asDomainError(thrown) ?? thrown;
-  if (error instanceof DomainError) {
-    return {
-      statusCode: HTTP_STATUS_BY_KIND[error.kind],
-      code: error.code,
-      message: error.message,
-      ...(error.details === undefined ? {} : { details: error.details }),
-    };
-  }
+  if (error instanceof DomainError) return domainErrorBody(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -79,7 +119,7 @@ export function errorBody(thrown: unknown): ErrorBody {
       typeof response === 'string'
         ? response
         : String((response as { message?: unknown }).message ?? error.message);
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message };
+    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: clip(message, ERROR_LIMITS.message) };
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -87,7 +127,7 @@ export function errorBody(thrown: unknown): ErrorBody {
     return {
       statusCode: status,
       code: (error as { code?: string }).code ?? CODE_BY_STATUS[status] ?? `HTTP_${status}`,
-      message: (error as Error).message,
+      message: clip(String((error as Error).message), ERROR_LIMITS.message),
     };
   }
   return { statusCode: 500, code: 'INTERNAL', message: 'An unexpected error occurred' };

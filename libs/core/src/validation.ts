@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '@app/domain';
 
 /** Flattens class-validator's tree into `{ field: 'a.0.b', messages }` entries. */
@@ -19,10 +19,18 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
   return result;
 }
 
+/** Fields named in the message; `details` lists them all (within the answer's limits, see errorBody). */
+const SUMMARY_FIELDS = 5;
+
+/** One 400 for all the fields' problems, its message naming the first ones. */
+export function invalidFields(fields: FieldError[]): ValidationFailed {
+  const named = fields.slice(0, SUMMARY_FIELDS).map((f) => `${f.field}: ${f.messages.join('; ')}`);
+  if (fields.length > SUMMARY_FIELDS) named.push(`and ${fields.length - SUMMARY_FIELDS} more fields`);
+  return new ValidationFailed(fields, named.join(' | ') || 'The request is invalid');
+}
+
 export function validationFailed(errors: ValidationError[]): ValidationFailed {
-  const fields = fieldErrors(errors);
-  const summary = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
-  return new ValidationFailed(fields, summary || 'The request is invalid');
+  return invalidFields(fieldErrors(errors));
 }
 
 export const VALIDATION_OPTIONS = {
@@ -35,7 +43,22 @@ export const VALIDATION_OPTIONS = {
   stopAtFirstError: false,
 } as const;
 
+/**
+ * ValidationPipe, with one rule more for bodies: a DTO is validated from a JSON object. The pipe
+ * alone would read `null` as `{}` (and an all-optional DTO would pass), or validate an array or a
+ * number as something else. An absent body stays absent (its DTO's rules decide).
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const notAnObject = typeof value !== 'object' || value === null || Array.isArray(value);
+    if (metadata.type === 'body' && value !== undefined && notAnObject && this.toValidate(metadata)) {
+      throw ValidationFailed.field('body', 'body must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one validation setup for HTTP bodies, queries and socket payloads. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({ ...VALIDATION_OPTIONS, exceptionFactory: validationFailed });
+  return new PlatformValidationPipe({ ...VALIDATION_OPTIONS, exceptionFactory: validationFailed });
 }

@@ -31,13 +31,18 @@ export class DomainError extends Error {
   }
 }
 
+/** A 400 listing what is wrong field by field; `code` names a kind of problem other than the DTO rules (e.g. ARRAY_TOO_LONG). */
 export class ValidationFailed extends DomainError {
-  constructor(readonly fields: FieldError[], message = 'The request is invalid') {
-    super('VALIDATION', 'VALIDATION_FAILED', message, fields);
+  constructor(
+    readonly fields: FieldError[],
+    message = 'The request is invalid',
+    code = 'VALIDATION_FAILED',
+  ) {
+    super('VALIDATION', code, message, fields);
   }
 
-  static field(field: string, message: string): ValidationFailed {
-    return new ValidationFailed([{ field, messages: [message] }], `${field}: ${message}`);
+  static field(field: string, message: string, code?: string): ValidationFailed {
+    return new ValidationFailed([{ field, messages: [message] }], `${field}: ${message}`, code);
   }
 }
 

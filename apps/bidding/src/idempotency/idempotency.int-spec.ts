@@ -1,10 +1,12 @@
 import { startTestApp, TestApp } from '../../../../test/support/app';
+import type { TestDatabase } from '../../../../test/support/database';
 import { bidInput, closeBidding, createTeam, insertChallenge, submitBid } from '../../../../test/support/bidding';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
 import { BiddingAppModule } from '../bidding-app.module';
+import { IdempotencyService, MAX_KEPT_ANSWER_BYTES } from './idempotency.service';
 
 describe('Idempotency-Key on bid creation and revision (integration)', () => {
-  let t: TestApp;
+  let t: TestApp & { database: TestDatabase };
   let owner: TestUser & { orgId: string };
   beforeAll(async () => {
     t = await startTestApp({ module: (context) => BiddingAppModule.forRoot(context) });
@@ -159,6 +161,88 @@ describe('Idempotency-Key on bid creation and revision (integration)', () => {
     const retry = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'orphan-1').send(body).expect(409);
     expect(retry.body.code).toBe('BID_ALREADY_EXISTS');
     expect(await rows('bid', challengeId)).toBe(1);
+  });
+
+  it('keeps a refused request\'s answer small, whatever the body held', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const milestones = Array.from({ length: 500 }, () => ({ title: 1, dueDay: 'x', deliverable: [], paymentBasisPoints: -1, extra: true }));
+    const res = await t
+      .http()
+      .post(`/api/challenges/${challengeId}/bids`)
+      .set(lead.auth)
+      .set('Idempotency-Key', 'many-1')
+      .send({ ...bidInput(team.id, lead), milestones })
+      .expect(400);
+    expect(res.body.details).toHaveLength(20);
+    expect(res.body.detailsOmitted).toBeGreaterThan(2000);
+    const [stored] = await t.dataSource.query(`SELECT octet_length(response_body::text) AS bytes FROM idempotency_key WHERE user_id = $1 AND key = 'many-1'`, [
+      lead.id,
+    ]);
+    expect(stored.bytes).toBeLessThan(8 * 1024);
+  });
+
+  it('hashes form bodies as JSON ones and refuses at its field what JSON cannot carry exactly, before validation', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const url = `/api/challenges/${challengeId}/bids`;
+    const form = await t.http().post(url).set(lead.auth).set('Idempotency-Key', 'form-1').type('form').send({ teamId: team.id, proposal: 'x' }).expect(400);
+    expect(form.body.details.map((d: { field: string }) => d.field)).toContain('technicalApproach');
+    const huge = await t
+      .http()
+      .post(url)
+      .set(lead.auth)
+      .set('Idempotency-Key', 'huge-number-1')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(bidInput(team.id, lead)).replace('"quotedPriceFen":48000000', '"quotedPriceFen":1e400'))
+      .expect(400);
+    expect(huge.body.details).toEqual([{ field: 'quotedPriceFen', messages: ['quotedPriceFen is not a value JSON carries exactly: Infinity'] }]);
+    expect(await rows('bid', challengeId)).toBe(0);
+  });
+
+  it('records an answer too large to keep by its status only, and says so to a retry', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const idempotency = t.app.get(IdempotencyService);
+    const claim = { userId: lead.id, key: 'huge-1', scope: 'POST /api/things', requestHash: 'h'.repeat(64) };
+    expect(await idempotency.begin(claim)).toEqual({ run: true });
+    await idempotency.complete(claim, 201, { proposal: 'x'.repeat(MAX_KEPT_ANSWER_BYTES) });
+    const [row] = await t.dataSource.query(`SELECT state, response_status, response_body IS NULL AS bare FROM idempotency_key WHERE user_id = $1 AND key = 'huge-1'`, [
+      lead.id,
+    ]);
+    expect(row).toEqual({ state: 'DONE', response_status: 201, bare: true });
+    await expect(idempotency.begin(claim)).rejects.toMatchObject({ code: 'IDEMPOTENCY_ANSWER_NOT_KEPT', details: { status: 201 } });
+
+    // Over HTTP: the retry is a 409 that tells what the first answer was, and nothing runs twice.
+    const body = bidInput(team.id, lead);
+    await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'huge-2').send(body).expect(201);
+    await t.dataSource.query(`UPDATE idempotency_key SET response_body = NULL WHERE user_id = $1 AND key = 'huge-2'`, [lead.id]);
+    const retry = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'huge-2').send(body).expect(409);
+    expect(retry.body).toMatchObject({ code: 'IDEMPOTENCY_ANSWER_NOT_KEPT', details: { status: 201 } });
+    expect(await rows('bid', challengeId)).toBe(1);
+  });
+
+  it('forgets keys older than IDEMPOTENCY_RETENTION_HOURS, pruning at start and then periodically', async () => {
+    const { lead, team, challengeId } = await scenario();
+    const body = bidInput(team.id, lead);
+    await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'old-1').send(body).expect(201);
+    const { teamId: _teamId, ...terms } = body;
+    const [{ id: bidId }] = await t.dataSource.query('SELECT id FROM bid WHERE challenge_id = $1', [challengeId]);
+    await t.http().put(`/api/bids/${bidId}`).set(lead.auth).set('Idempotency-Key', 'recent-1').send(terms).expect(200);
+    await t.dataSource.query(
+      `UPDATE idempotency_key SET created_at = now() - CASE key WHEN 'old-1' THEN interval '3 hours' ELSE interval '1 hour' END WHERE user_id = $1`,
+      [lead.id],
+    );
+    const keys = async () => (await t.dataSource.query('SELECT key FROM idempotency_key WHERE user_id = $1 ORDER BY key', [lead.id])).map((r: { key: string }) => r.key);
+    // Another instance starting on the same database prunes at once.
+    const other = await startTestApp({ module: (context) => BiddingAppModule.forRoot(context), database: t.database, env: { IDEMPOTENCY_RETENTION_HOURS: '2' } });
+    try {
+      for (let i = 0; i < 200 && (await keys()).includes('old-1'); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await keys()).toEqual(['recent-1']);
+    } finally {
+      await other.close();
+    }
+    // A retry with the forgotten key runs again (and meets the bid it made the first time).
+    const retry = await t.http().post(`/api/challenges/${challengeId}/bids`).set(lead.auth).set('Idempotency-Key', 'old-1').send(body).expect(409);
+    expect(retry.body.code).toBe('BID_ALREADY_EXISTS');
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it.each([

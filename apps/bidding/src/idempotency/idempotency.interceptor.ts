@@ -16,6 +16,14 @@ const KIND_BY_STATUS = new Map<number, ErrorKind>(
   (Object.entries(HTTP_STATUS_BY_KIND) as [ErrorKind, number][]).map(([kind, status]) => [status, kind]),
 );
 
+/** A copy of parsed input made of plain objects and arrays (Fastify's params and form bodies have other prototypes). */
+const plainCopy = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(plainCopy)
+    : typeof value === 'object' && value !== null
+      ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainCopy(item)]))
+      : value;
+
 /** A stored 4xx answer, thrown again so the one error filter writes it exactly as the first time. */
 function replayedError(status: number, body: unknown): DomainError {
   const stored = body as Partial<ErrorBody> | null;
@@ -55,13 +63,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const scope = `${request.method} ${request.routeOptions.url ?? request.url}`;
-    const claim: IdempotentRequest = {
-      userId: request.user.id,
-      key,
-      scope,
-      // Fastify's params object is not a plain object: copy its entries into one.
-      requestHash: idempotencyRequestHash(scope, { ...(request.params as Record<string, string>) }, request.body),
-    };
+    let requestHash: string;
+    try {
+      requestHash = idempotencyRequestHash(scope, plainCopy(request.params), plainCopy(request.body));
+    } catch (error) {
+      return throwError(() => error);
+    }
+    const claim: IdempotentRequest = { userId: request.user.id, key, scope, requestHash };
     // The claim, the use case's transaction and the stored answer share one connection (taken on subscription).
     return defer(() =>
       withOneConnection(this.dataSource, async () => {

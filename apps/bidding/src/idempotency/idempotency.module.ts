@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyPruneJob } from './idempotency-prune.job';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyService } from './idempotency.service';
 
 @Module({
-  providers: [IdempotencyService, IdempotencyInterceptor],
+  providers: [IdempotencyService, IdempotencyInterceptor, IdempotencyPruneJob],
   exports: [IdempotencyService, IdempotencyInterceptor],
 })
 export class IdempotencyModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, PeriodicTask } from '@app/core';
 import { publishEvent } from '@app/database';
 import { ChallengeStatus, transitionChallenge } from '@app/domain';
 import { DataSource } from 'typeorm';
@@ -16,35 +16,28 @@ const BATCH = 500;
 @Injectable()
 export class ChallengeCloseJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ChallengeCloseJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.task = new PeriodicTask(
+      config.closeJobIntervalMs,
+      async () => {
+        const ids = await this.closeDue();
+        if (ids.length) this.logger.log(`closed ${ids.length} challenge(s) whose bidding deadline passed`);
+      },
+      (error) => this.logger.error(`closing due challenges failed: ${error.message}`),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.closeJobIntervalMs);
-    this.timer.unref();
+    this.task.start({ runNow: false });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.closeDue()
-      .then((ids) => {
-        if (ids.length) this.logger.log(`closed ${ids.length} challenge(s) whose bidding deadline passed`);
-      })
-      .catch((error: unknown) => this.logger.error(`closing due challenges failed: ${(error as Error).message}`))
-      .finally(() => {
-        this.running = null;
-      });
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Closes every published challenge whose closesAt has passed by the database clock; returns their ids. */

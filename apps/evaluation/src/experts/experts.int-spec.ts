@@ -71,8 +71,11 @@ describe('expert pool (integration)', () => {
       .http()
       .post('/api/experts')
       .set(admin.auth)
-      .send({ userId: 'nope', title: '', fields: [], roles: ['ADMIN'], bio: 'a\u0000b' })
+      .send({ userId: 'nope', title: '', fields: [], roles: ['ADMIN'], bio: 'x'.repeat(4001) })
       .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['bio', 'fields', 'roles', 'title', 'userId']);
+    // Text PostgreSQL cannot store is refused before the DTO's rules, at each field holding it.
+    const nul = await t.http().post('/api/experts').set(admin.auth).send({ userId: 'nope', title: 'a\u0000b', fields: ['\u0000'] }).expect(400);
+    expect(nul.body.details.map((d: { field: string }) => d.field)).toEqual(['title', 'fields.0']);
   });
 });

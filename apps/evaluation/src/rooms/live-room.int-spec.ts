@@ -302,6 +302,9 @@ describe('the live evaluation room over socket.io (integration)', () => {
       ['timer:start', { roomId, phase: 'OVERTIME' }, ['phase']],
       ['bid:unlock', { roomId, bidId: teams[0].bidId, reason: '' }, ['reason']],
       ['room:join', {}, ['roomId']],
+      // Text PostgreSQL cannot store is refused before the message's rules, at each field holding it.
+      ['score:submit', { roomId, bidId: teams[0].bidId, scores: { tech: 9, team: 9, price: 9 }, comment: 'a\u0000b', opId: 'nul' }, ['comment']],
+      ['bid:unlock', { roomId, bidId: teams[0].bidId, reason: 'lone \ud800' }, ['reason']],
     ];
     for (const [event, payload, fields] of cases) {
       const client = event === 'score:submit' ? judge : chair;
@@ -309,6 +312,10 @@ describe('the live evaluation room over socket.io (integration)', () => {
       expect({ event, ok: ack.ok, code: ack.code }).toEqual({ event, ok: false, code: 'VALIDATION_FAILED' });
       expect((ack.details as { field: string }[]).map((d) => d.field).sort()).toEqual([...fields].sort());
     }
+    // The same bounds as HTTP bodies, before validation.
+    const deep = { roomId, bidId: teams[0].bidId, scores: { tech: [[[[[[[[[[1]]]]]]]]]] }, opId: 'deep' };
+    expect(await judge.send('score:submit', deep)).toMatchObject({ ok: false, code: 'INPUT_TOO_DEEP', details: [{ field: 'scores.tech.0.0.0.0.0.0.0.0' }] });
+    expect(await chair.send('room:present', { roomId, bidId: Array.from({ length: 501 }, () => 1) })).toMatchObject({ ok: false, code: 'ARRAY_TOO_LONG' });
     expect(await chair.send('room:destroy', { roomId })).toMatchObject({ ok: false, code: 'UNKNOWN_COMMAND' });
     // unknown rooms and rooms of others answer 404
     expect(await judge.send('room:join', { roomId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, code: 'ROOM_NOT_FOUND' });

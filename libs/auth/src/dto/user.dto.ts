@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { NoNulCharacters, QueryInt, Trim } from '@app/core';
+import { QueryInt, Trim } from '@app/core';
 import { ORG_KINDS } from '@app/domain';
 
 export const USER_SEARCH_LIMIT_MAX = 50;
@@ -11,7 +11,6 @@ export class SearchUsersQuery {
   @Trim()
   @IsString()
   @Length(1, 100)
-  @NoNulCharacters()
   q!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: USER_SEARCH_LIMIT_MAX, default: USER_SEARCH_LIMIT_DEFAULT })

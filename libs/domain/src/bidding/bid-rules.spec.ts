@@ -189,7 +189,7 @@ describe('canonicalBidContent', () => {
 
   it('names where the bad value is', () => {
     expect(() => canonicalBidContent({ milestones: [{ dueDay: Number.NaN }] })).toThrow(
-      'content.milestones.0.dueDay cannot be part of canonical bid content: NaN',
+      'content.milestones.0.dueDay is not a value JSON carries exactly: NaN',
     );
   });
 

@@ -86,22 +86,35 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null &&
   (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
-function canonical(value: unknown, path: string): string {
+/** What canonical JSON cannot carry exactly, and where: `path` runs from the content's root. */
+export class NotCanonical extends TypeError {
+  constructor(
+    readonly path: (string | number)[],
+    readonly reason: string,
+  ) {
+    super(`${['content', ...path].join('.')} ${reason}`);
+  }
+}
+
+/** Describes any value, even an object whose prototype has no toString. */
+const describe = (value: unknown): string => (typeof value === 'object' || typeof value === 'function' ? Object.prototype.toString.call(value) : String(value));
+
+function canonical(value: unknown, path: (string | number)[]): string {
   if (value === null || typeof value === 'boolean') return JSON.stringify(value);
   if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
   if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${Array.from(value, (item, i) => canonical(item, `${path}.${i}`)).join(',')}]`;
+  if (Array.isArray(value)) return `[${Array.from(value, (item, i) => canonical(item, [...path, i])).join(',')}]`;
   if (isPlainObject(value)) {
     const members = new Map<string, string>();
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
       const name = key.normalize('NFC');
-      if (members.has(name)) throw new TypeError(`${path} has two keys that read ${JSON.stringify(name)} in NFC`);
-      members.set(name, `${JSON.stringify(name)}:${canonical(item, `${path}.${key}`)}`);
+      if (members.has(name)) throw new NotCanonical(path, `has two keys that read ${JSON.stringify(name)} in Unicode NFC`);
+      members.set(name, `${JSON.stringify(name)}:${canonical(item, [...path, key])}`);
     }
     return `{${[...members].sort(([a], [b]) => compareStrings(a, b)).map(([, member]) => member).join(',')}}`;
   }
-  throw new TypeError(`${path} cannot be part of canonical bid content: ${String(value)}`);
+  throw new NotCanonical(path, `is not a value JSON carries exactly: ${describe(value)}`);
 }
 
 /**
@@ -109,10 +122,10 @@ function canonical(value: unknown, path: string): string {
  * (recursively, by code unit), arrays in their order, strings and keys in Unicode NFC, no
  * whitespace. Properties whose value is undefined are left out, as JSON.stringify does; values
  * JSON cannot carry exactly (NaN, Infinity, undefined in an array, Dates, class instances,
- * functions, bigints) throw a TypeError rather than being silently changed.
+ * functions, bigints) throw NotCanonical (a TypeError) rather than being silently changed.
  */
 export function canonicalBidContent(content: unknown): string {
-  return canonical(content, 'content');
+  return canonical(content, []);
 }
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

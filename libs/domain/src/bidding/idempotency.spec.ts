@@ -20,6 +20,22 @@ describe('idempotency keys', () => {
     );
   });
 
+  it('refuses, at the field, a body JSON cannot carry exactly (it is hashed before validation)', () => {
+    const refusal = (body: unknown) => {
+      try {
+        idempotencyRequestHash('PUT /api/bids/:id', { id: 'b1' }, body);
+      } catch (error) {
+        return { name: (error as Error).name, fields: (error as { fields?: unknown }).fields };
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal({ quotedPriceFen: Infinity })).toEqual({
+      name: 'ValidationFailed',
+      fields: [{ field: 'quotedPriceFen', messages: ['quotedPriceFen is not a value JSON carries exactly: Infinity'] }],
+    });
+    expect(refusal({ 'a\u0301': 1, '\u00e1': 2 })).toMatchObject({ fields: [{ field: 'body' }] });
+  });
+
   it('replays the stored answer for the same request once it is done', () => {
     expect(idempotencyDecision({ requestHash: 'h', state: 'DONE', stale: false }, 'h')).toBe('replay');
   });

@@ -1,5 +1,5 @@
-import { Conflict, Unprocessable } from '../errors';
-import { canonicalBidContent, receiptHash } from './bid-rules';
+import { Conflict, Unprocessable, ValidationFailed } from '../errors';
+import { canonicalBidContent, NotCanonical, receiptHash } from './bid-rules';
 
 /** An Idempotency-Key: 1 to 200 of A-Z a-z 0-9 _ - : . (a UUID fits). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{1,200}$/;
@@ -11,7 +11,15 @@ export const isIdempotencyKey = (key: string): boolean => IDEMPOTENCY_KEY.test(k
  * body as parsed (key order and insignificant whitespace do not matter, any other difference does).
  */
 export function idempotencyRequestHash(scope: string, params: unknown, body: unknown): string {
-  return receiptHash(canonicalBidContent({ scope, params: params ?? null, body: body ?? null }));
+  try {
+    return receiptHash(canonicalBidContent({ scope, params: params ?? null, body: body ?? null }));
+  } catch (error) {
+    // Hashed before validation: a body may hold what JSON cannot carry exactly (1e400 parses to Infinity).
+    if (!(error instanceof NotCanonical)) throw error;
+    const [part, ...inside] = error.path;
+    const field = inside.length ? inside.join('.') : String(part);
+    throw ValidationFailed.field(field, `${field} ${error.reason}`);
+  }
 }
 
 export interface StoredIdempotencyKey {

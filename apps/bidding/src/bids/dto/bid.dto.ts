@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   Equals,
@@ -14,10 +13,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { BID_STATUSES, MAX_DURATION_DAYS, MAX_FEN, MAX_PROPOSAL_BYTES } from '@app/domain';
-import { MaxUtf8Bytes, NoNulCharacters, NotBlank, QueryBoolean, Trim } from '@app/core';
+import { EachNested, MaxUtf8Bytes, NotBlank, QueryBoolean, Trim } from '@app/core';
 
 export const MAX_MILESTONES = 50;
 export const MAX_KEY_PERSONNEL = 50;
@@ -29,7 +27,6 @@ export class MilestoneDto {
   @IsString()
   @Length(1, 200)
   @NotBlank()
-  @NoNulCharacters()
   title!: string;
 
   @ApiProperty({ description: 'Day of the delivery period (counted from the award) the deliverable is due; within durationDays', example: 90 })
@@ -43,7 +40,6 @@ export class MilestoneDto {
   @IsString()
   @Length(1, 2000)
   @NotBlank()
-  @NoNulCharacters()
   deliverable!: string;
 
   @ApiProperty({ description: 'Share of the quoted price paid on acceptance; all shares sum to exactly 10000 (100%)', example: 5000 })
@@ -59,14 +55,12 @@ export class BidTermsDto {
   @IsString()
   @Length(1, MAX_TECHNICAL_APPROACH)
   @NotBlank()
-  @NoNulCharacters()
   technicalApproach!: string;
 
   @ApiProperty({ description: `The full proposal in markdown, at most ${MAX_PROPOSAL_BYTES} bytes (200 KB) in UTF-8` })
   @IsString()
   @NotBlank()
   @MaxUtf8Bytes(MAX_PROPOSAL_BYTES)
-  @NoNulCharacters()
   proposal!: string;
 
   @ApiProperty({ description: 'Quoted price in fen (1 CNY = 100 fen); at most the challenge reward', example: 48_000_000 })
@@ -84,8 +78,7 @@ export class BidTermsDto {
   @ApiProperty({ type: [MilestoneDto], description: 'In order of due day; payment shares sum to 10000 basis points' })
   @IsArray()
   @ArrayMaxSize(MAX_MILESTONES)
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneDto)
+  @EachNested(() => MilestoneDto)
   milestones!: MilestoneDto[];
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Current members of the team' })
@@ -121,7 +114,6 @@ export class ShortlistDto {
   @Trim()
   @IsString()
   @MaxLength(2000)
-  @NoNulCharacters()
   reason?: string;
 }
 

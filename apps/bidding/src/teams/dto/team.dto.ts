@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { TEAM_KINDS, TEAM_ROLES, TeamKind, TeamRole } from '@app/domain';
-import { NoNulCharacters, NotBlank, QueryBoolean, Trim } from '@app/core';
+import { NotBlank, QueryBoolean, Trim } from '@app/core';
 
 export class CreateTeamDto {
   @ApiProperty({ example: '昆明理工大学 智能传感实验室', minLength: 2, maxLength: 200 })
   @Trim()
   @IsString()
   @Length(2, 200)
-  @NoNulCharacters()
   name!: string;
 
   @ApiProperty({ enum: TEAM_KINDS })
@@ -51,7 +50,6 @@ export class ListTeamsQuery {
   @IsString()
   @Length(1, 100)
   @NotBlank()
-  @NoNulCharacters()
   q?: string;
 }
 

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,7 +15,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   CHALLENGE_STATUSES,
@@ -34,7 +32,7 @@ import {
   windowProblems,
 } from '@app/domain';
 import { parsableDate, WithTimeZone } from './validation';
-import { DomainRule, QueryBoolean, QueryInt, Trim, TrimEach } from '@app/core';
+import { DomainRule, EachNested, QueryBoolean, QueryInt, Trim, TrimEach } from '@app/core';
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 2_000;
@@ -157,8 +155,7 @@ export class CreateChallengeDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'indicators must have at least one indicator' })
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorDto)
+  @EachNested(() => IndicatorDto)
   indicators!: IndicatorDto[];
 
   @ApiProperty({ description: 'Reward ceiling in integer fen (1 CNY = 100 fen); no bid may quote more', example: 50_000_000, minimum: 1, maximum: MAX_FEN })
@@ -226,8 +223,7 @@ export class CreateChallengeDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'rubric must have at least one criterion' })
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionDto)
+  @EachNested(() => CriterionDto)
   @DomainRule('rubricSum', rubricSum)
   rubric!: CriterionDto[];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { NoNulCharacters, Trim, TrimEach } from '@app/core';
+import { Trim, TrimEach } from '@app/core';
 
 
 export class CreateExpertDto {
@@ -13,7 +13,6 @@ export class CreateExpertDto {
   @Trim()
   @IsString()
   @Length(1, 100)
-  @NoNulCharacters()
   title!: string;
 
   @ApiProperty({ type: [String], example: ['智能制造', 'industrial sensors'], description: '1 to 20 fields of expertise' })
@@ -23,7 +22,6 @@ export class CreateExpertDto {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @Length(1, 60, { each: true })
-  @NoNulCharacters({ each: true })
   fields!: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The organisation the expert works for (drives automatic recusal)' })
@@ -36,7 +34,6 @@ export class CreateExpertDto {
   @Trim()
   @IsString()
   @MaxLength(4000)
-  @NoNulCharacters()
   bio?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { TIMER_PHASES, TimerPhase } from '@app/domain';
-import { NoNulCharacters, Trim } from '@app/core';
+import { Trim } from '@app/core';
 
 /** A client operation id: the same id from the same user in the same room is applied once. */
 export const OP_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -33,7 +33,6 @@ export class UnlockBidMessage extends BidMessage {
   @Trim()
   @IsString()
   @Length(1, 500)
-  @NoNulCharacters()
   reason!: string;
 }
 
@@ -64,7 +63,6 @@ export class SubmitScoreMessage {
   @Trim()
   @IsString()
   @MaxLength(MAX_COMMENT_LENGTH)
-  @NoNulCharacters()
   comment?: string;
 
   @ApiProperty({ description: 'Client operation id (required): a resend with the same id counts once' })

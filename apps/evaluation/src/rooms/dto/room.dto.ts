@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,10 +12,9 @@ import {
   Length,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { MAX_PANEL_SIZE, ROOM_STATUSES } from '@app/domain';
-import { NoNulCharacters, Trim } from '@app/core';
+import { EachNested, Trim } from '@app/core';
 
 
 export const AGGREGATIONS = ['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] as const;
@@ -59,8 +57,7 @@ export class ConveneRoomDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RoomSlotDto)
+  @EachNested(() => RoomSlotDto)
   bids!: RoomSlotDto[];
 
   @ApiPropertyOptional({ enum: AGGREGATIONS, default: 'TRIMMED_MEAN' })
@@ -89,7 +86,6 @@ export class DeclarationDto {
   @Trim()
   @IsString()
   @Length(1, 500)
-  @NoNulCharacters()
   reason?: string;
 }
 
@@ -98,8 +94,7 @@ export class DeclarationsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => DeclarationDto)
+  @EachNested(() => DeclarationDto)
   declarations!: DeclarationDto[];
 }
 
@@ -112,7 +107,6 @@ export class ObjectionDto {
   @Trim()
   @IsString()
   @Length(1, 4000)
-  @NoNulCharacters()
   text!: string;
 }
 
@@ -121,7 +115,6 @@ export class AnswerObjectionDto {
   @Trim()
   @IsString()
   @Length(1, 4000)
-  @NoNulCharacters()
   answer!: string;
 }
 
