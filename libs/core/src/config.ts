@@ -157,8 +157,8 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     roomHeartbeatMs: int(env, 'ROOM_HEARTBEAT_MS', 2000, 100, 60_000),
     databaseTimeouts: {
       connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
-      queryMs: int(env, 'DATABASE_QUERY_TIMEOUT_MS', 15_000, 100, 600_000),
-      statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
+      queryMs: int(env, 'DATABASE_QUERY_TIMEOUT_MS', 6000, 100, 600_000),
+      statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
       lockMs: int(env, 'DATABASE_LOCK_TIMEOUT_MS', 5000, 100, 600_000),
     },
     jwt: {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { Conflict, NotFound, RateLimited, ValidationFailed } from '@app/domain';
-import { errorBody, HttpErrorFilter } from './errors.filter';
+import { ERROR_BURST_WINDOW_MS, errorBody, HttpErrorFilter, OutageLog, reportServerError } from './errors.filter';
 
 function hostFor(reply: { status: jest.Mock; send: jest.Mock; header: jest.Mock }): ArgumentsHost {
   const request = { id: 'req-42', method: 'POST', url: '/api/things' };
@@ -67,5 +67,49 @@ describe('one mapping of errors to HTTP', () => {
     new HttpErrorFilter().catch(new RateLimited(120), hostFor(reply));
     expect(reply.header).toHaveBeenCalledWith('Retry-After', '120');
     expect(reply.status).toHaveBeenCalledWith(429);
+  });
+
+  it('answers a database outage 503 DATABASE_UNAVAILABLE with Retry-After, whatever layer the error comes through', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const wrapped = Object.assign(new Error('Query failed'), { driverError: refused });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    for (const error of [refused, wrapped, shutdown, new Error('Query read timeout'), new Error('timeout exceeded when trying to connect')]) {
+      expect(errorBody(error)).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
+    }
+    // a statement's own fault is not an outage
+    expect(errorBody(Object.assign(new Error('duplicate key'), { code: '23505' }))).toMatchObject({ statusCode: 500 });
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const reply = fakeReply();
+    new HttpErrorFilter().catch(wrapped, hostFor(reply));
+    expect(reply.status).toHaveBeenCalledWith(503);
+    expect(reply.header).toHaveBeenCalledWith('Retry-After', '2');
+    log.mockRestore();
+  });
+
+  it('logs a database outage once per burst with the count, not once per request', () => {
+    jest.useFakeTimers();
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const info = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      const logger = new Logger('test');
+      const outages = new OutageLog();
+      const outage = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      for (let i = 0; i < 230; i += 1) outages.note(outage);
+      expect(error).toHaveBeenCalledTimes(1);
+      jest.advanceTimersByTime(ERROR_BURST_WINDOW_MS);
+      expect(error).toHaveBeenCalledTimes(2);
+      expect(error.mock.calls[1][0]).toContain('229 more requests refused');
+      jest.advanceTimersByTime(ERROR_BURST_WINDOW_MS);
+      expect(info).toHaveBeenCalledWith('database errors have stopped');
+      // anything else is logged in full, every time
+      error.mockClear();
+      reportServerError(logger, new TypeError('bug'), { requestId: 'r' });
+      reportServerError(logger, new TypeError('bug'), { requestId: 'r' });
+      expect(error).toHaveBeenCalledTimes(2);
+    } finally {
+      error.mockRestore();
+      info.mockRestore();
+      jest.useRealTimers();
+    }
   });
 });

@@ -160,7 +160,7 @@ export const ERROR_BURST_WINDOW_MS = 5000;
  * requests refused meanwhile, and once when it ends: an outage under load is a handful of lines,
  * not a stack trace per request.
  */
-class OutageLog {
+export class OutageLog {
   private refused = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly logger = new Logger('Database');

@@ -67,7 +67,13 @@ export function loggerModule(config: AppConfig) {
     pinoHttp: {
       level: config.logLevel,
       genReqId: (req) => requestId(req),
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // A 503 is a refusal while a dependency is down, reported once per burst by reportServerError.
+      customLogLevel: (_req, res, error) =>
+        res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      // The access line of a 5xx carries no stack of its own ("failed with status code …"): the error
+      // filter logged the real error already.
+      customErrorObject: (_req, _res, error, line: Record<string, unknown>) =>
+        error.message.startsWith('failed with status code') ? { ...line, err: undefined } : line,
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
