@@ -62,6 +62,9 @@ describe('bad input on every write route (integration)', () => {
       userId: ids.member,
       // A room with an objection needs a finalised evaluation; any id reaches validation just the same.
       objectionId: randomUUID(),
+      // No such dead letter: the route answers 404 after validation.
+      consumer: 'bad-input',
+      eventId: '1',
     };
     return Object.fromEntries(
       route.params.map((name) => {

@@ -21,7 +21,7 @@ export interface Schema {
 }
 
 interface Operation {
-  parameters?: { in: string; name: string }[];
+  parameters?: { in: string; name: string; schema?: { pattern?: string } }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 }
 
@@ -35,6 +35,8 @@ export interface WriteRoute {
   /** As OpenAPI writes it, e.g. `/api/bids/{id}`. */
   path: string;
   params: string[];
+  /** The format a path parameter must have, where the OpenAPI document gives one (else: a UUID). */
+  paramPatterns: Record<string, RegExp>;
   /** Whether it takes an Idempotency-Key header. */
   idempotent: boolean;
   /** The JSON body's schema, references resolved; null for a route that takes none. */
@@ -76,6 +78,9 @@ export function writeRoutes(document: OpenApiDocument): WriteRoute[] {
           method: method.toUpperCase() as WriteRoute['method'],
           path,
           params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+          paramPatterns: Object.fromEntries(
+            (operation.parameters ?? []).flatMap((p) => (p.in === 'path' && p.schema?.pattern ? [[p.name, new RegExp(p.schema.pattern)]] : [])),
+          ),
           idempotent: (operation.parameters ?? []).some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
           body: schema ? resolve(schema) : null,
         };
@@ -312,7 +317,16 @@ function withoutKey(route: WriteRoute, ids: Record<string, string>): fc.Arbitrar
   if (!route.body) {
     if (!route.params.length) throw new Error(`${route.method} ${route.path} takes neither a body nor a parameter: nothing can be bad`);
     const ignoredBody = fc.option(fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer(), { maxKeys: 5 }), { nil: undefined });
-    return fc.tuple(fc.constantFrom(...route.params), badParam, ignoredBody).map(([name, param, body]) => ({
+    // A value that happens to have the parameter's format is no defect (a random "abc" is a fine consumer name).
+    const fits = (name: string, value: string): boolean => {
+      try {
+        return route.paramPatterns[name]?.test(decodeURIComponent(value)) ?? false;
+      } catch {
+        return false;
+      }
+    };
+    const named = fc.constantFrom(...route.params).chain((name) => badParam.filter((param) => !fits(name, param.value)).map((param) => [name, param] as const));
+    return fc.tuple(named, ignoredBody).map(([[name, param], body]) => ({
       defect: 'bad route parameter',
       params: { ...ids, [name]: param.value },
       ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' }),

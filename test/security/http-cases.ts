@@ -54,6 +54,9 @@ export const HTTP_CASES: readonly HttpCase[] = [
   route('POST /api/auth/logout', 'a live refresh token', freshSession),
   route('GET /api/auth/me', '-', () => ({})),
   route('GET /api/users', '?q=', () => ({ query: { q: 'spare' } })),
+  route('GET /api/admin/outbox', '-', () => ({})),
+  route('GET /api/admin/outbox/dead-letters', '-', () => ({})),
+  route('POST /api/admin/outbox/dead-letters/{consumer}/{eventId}/retry', 'no such dead letter', () => ({ params: { consumer: 'matrix', eventId: '1' } })),
 
   // --- organisations --------------------------------------------------------------------------------
   route('POST /api/orgs', 'a new organisation', () => ({

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { ActorService } from './actor.service';
 import { AdminBootstrap } from './admin';
+import { OutboxAdminController } from './operations/outbox-admin.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -29,7 +30,7 @@ import { UserRateLimits } from './user-rate-limits';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')) }),
     }),
   ],
-  controllers: [AuthController, OrgsController, UsersController],
+  controllers: [AuthController, OrgsController, UsersController, OutboxAdminController],
   providers: [
     SessionRevocations,
     TokenService,

@@ -49,6 +49,8 @@ export interface AppConfig {
   /** How often each instance reads the sessions revoked elsewhere (the bound on an access token outliving its session). */
   sessionRevocationPollMs: number;
   outboxPollMs: number;
+  /** Failed attempts after which an outbox event is dead-lettered, and how long handled events are kept (0: for ever). */
+  outbox: { maxAttempts: number; retentionHours: number };
   closeJobIntervalMs: number;
   /** Idempotency-Key answers are kept this long, then pruned. */
   idempotencyRetentionHours: number;
@@ -196,6 +198,10 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     },
     sessionRevocationPollMs: int(env, 'SESSION_REVOCATION_POLL_MS', 1000, 50, 60_000),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
+    outbox: {
+      maxAttempts: int(env, 'OUTBOX_MAX_ATTEMPTS', 10, 1, 1000),
+      retentionHours: int(env, 'OUTBOX_RETENTION_HOURS', 168, 0, 87_600),
+    },
     closeJobIntervalMs: int(env, 'CLOSE_JOB_INTERVAL_MS', 1000, 10, 600_000),
     idempotencyRetentionHours: int(env, 'IDEMPOTENCY_RETENTION_HOURS', 24, 1, 24 * 365),
     demoData: bool(env, 'DEMO_DATA', !production),

@@ -29,6 +29,7 @@ export class CoreModule {
           url: context.databaseUrl,
           poolSize: config.databasePoolSize,
           outboxPollMs: config.outboxPollMs,
+          outbox: config.outbox,
           applicationName: `jiebang-${context.serviceName}`,
           timeouts: config.databaseTimeouts,
         }),

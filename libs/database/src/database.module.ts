@@ -16,6 +16,7 @@ export interface DatabaseModuleOptions {
   url: string;
   poolSize: number;
   outboxPollMs: number;
+  outbox: { maxAttempts: number; retentionHours: number };
   applicationName: string;
   timeouts: DatabaseTimeouts;
 }
@@ -60,7 +61,12 @@ export class DatabaseModule {
           provide: OutboxDispatcher,
           inject: [DataSource, DATABASE_OPTIONS],
           useFactory: (dataSource: DataSource, opts: DatabaseModuleOptions) =>
-            new OutboxDispatcher(dataSource, { connectionString: opts.url, pollIntervalMs: opts.outboxPollMs }),
+            new OutboxDispatcher(dataSource, {
+              connectionString: opts.url,
+              pollIntervalMs: opts.outboxPollMs,
+              maxAttempts: opts.outbox.maxAttempts,
+              retentionMs: opts.outbox.retentionHours * 3_600_000,
+            }),
         },
         OutboxLifecycle,
       ],

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, PeriodicTask } from '@app/core';
 import { DataSource } from 'typeorm';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomStore } from './room-store';
@@ -13,38 +13,31 @@ import { RoomStore } from './room-store';
 @Injectable()
 export class RoomHeartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RoomHeartbeat.name);
-  private timer: NodeJS.Timeout | null = null;
-  private beating = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: RoomStore,
     private readonly broadcaster: RoomBroadcaster,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // A beat that fails (the database is down) is skipped; requests report the outage themselves.
+    this.task = new PeriodicTask(config.roomHeartbeatMs, () => this.beat(), (error) => this.logger.debug(`heartbeat skipped: ${error.message}`));
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.beat(), this.config.roomHeartbeatMs).unref();
+    this.task.start({ runNow: false });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  /** One beat; skipped while the previous one still waits on the database. */
+  /** One beat: one read of the versions of the rooms with sockets here, one local emit per room. */
   async beat(): Promise<void> {
     const roomIds = this.broadcaster.localRooms();
-    if (this.beating || roomIds.length === 0) return;
-    this.beating = true;
-    try {
-      const versions = await this.store.versions(this.dataSource.manager, roomIds);
-      for (const [roomId, version] of versions) this.broadcaster.heartbeat({ roomId, version });
-    } catch (error) {
-      // The database is down: the next beat tries again; requests report the outage themselves.
-      this.logger.debug(`heartbeat skipped: ${(error as Error).message}`);
-    } finally {
-      this.beating = false;
-    }
+    if (roomIds.length === 0) return;
+    const versions = await this.store.versions(this.dataSource.manager, roomIds);
+    for (const [roomId, version] of versions) this.broadcaster.heartbeat({ roomId, version });
   }
 }

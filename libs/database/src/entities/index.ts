@@ -1,4 +1,4 @@
-import { OutboxConsumptionEntity, OutboxEventEntity } from '../outbox/outbox.entities';
+import { OutboxConsumerEntity, OutboxConsumptionEntity, OutboxEventEntity, OutboxFailureEntity } from '../outbox/outbox.entities';
 import {
   AuthThrottleEntity,
   OrganisationEntity,
@@ -26,13 +26,15 @@ export * from './bidding.entities';
 export * from './bigint';
 export * from './challenges.entities';
 export * from './evaluation.entities';
-export { OutboxConsumptionEntity, OutboxEventEntity };
+export { OutboxConsumerEntity, OutboxConsumptionEntity, OutboxEventEntity, OutboxFailureEntity };
 
 /** Every entity of the platform, by owning service. */
 export const ENTITIES = [
   // outbox (shared infrastructure)
   OutboxEventEntity,
   OutboxConsumptionEntity,
+  OutboxFailureEntity,
+  OutboxConsumerEntity,
   // auth
   UserEntity,
   OrganisationEntity,

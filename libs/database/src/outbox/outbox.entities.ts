@@ -33,3 +33,46 @@ export class OutboxConsumptionEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   handledAt!: Date;
 }
+
+/** A consumer's failures on one event: retried with back-off, then dead-lettered (no longer blocks newer events). */
+@Entity('outbox_failure')
+export class OutboxFailureEntity {
+  @PrimaryColumn({ type: 'text' })
+  consumer!: string;
+
+  @PrimaryColumn({ type: 'bigint' })
+  eventId!: string;
+
+  @ManyToOne(() => OutboxEventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: OutboxEventEntity;
+
+  @Column({ type: 'integer' })
+  attempts!: number;
+
+  @Column({ type: 'text' })
+  lastError!: string;
+
+  @Column({ type: 'timestamptz' })
+  lastFailedAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  nextAttemptAt!: Date;
+
+  /** Set when the attempts ran out: the event waits for an operator's retry. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deadAt!: Date | null;
+}
+
+/** Every consumer that ever ran, with the event types it handles: handled events are pruned only once all of them are done. */
+@Entity('outbox_consumer')
+export class OutboxConsumerEntity {
+  @PrimaryColumn({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', array: true })
+  types!: string[];
+
+  @Column({ type: 'timestamptz' })
+  seenAt!: Date;
+}

@@ -2,7 +2,7 @@ import { DomainEvent } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/database';
 import { createDataSource } from '../data-source';
-import { OutboxDispatcher, publishEvent } from './outbox';
+import { OutboxDispatcher, OutboxDispatcherOptions, publishEvent } from './outbox';
 
 const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
   const started = Date.now();
@@ -23,8 +23,8 @@ describe('outbox (integration)', () => {
     dataSources.push(dataSource);
     return dataSource;
   };
-  const dispatcher = (dataSource: DataSource, pollIntervalMs = 50): OutboxDispatcher => {
-    const created = new OutboxDispatcher(dataSource, { connectionString: database.url, pollIntervalMs });
+  const dispatcher = (dataSource: DataSource, pollIntervalMs = 50, options: Partial<OutboxDispatcherOptions> = {}): OutboxDispatcher => {
+    const created = new OutboxDispatcher(dataSource, { connectionString: database.url, pollIntervalMs, ...options });
     dispatchers.push(created);
     return created;
   };
@@ -137,5 +137,60 @@ describe('outbox (integration)', () => {
     await Promise.all(dispatchers.map((d) => d.drainAll()));
     for (const bidId of bidIds) expect({ bidId, handlers: handledBy[bidId].length }).toEqual({ bidId, handlers: 1 });
     expect([...audit].sort()).toEqual([...bidIds].sort());
+  });
+
+  it('dead-letters events that keep failing, so they stop blocking newer ones, and lets an operator retry them', async () => {
+    const dataSource = await connect();
+    let fixed = false;
+    const handled: string[] = [];
+    // a batch of 10 and 25 poisoned events ahead of a good one: without dead letters the good one never comes up
+    const d = dispatcher(dataSource, 20, { batchSize: 10, maxAttempts: 2 });
+    d.subscribe('dead-letter-test', 'evaluation.started', async (event) => {
+      if (event.payload.roomId.startsWith('poison') && !fixed) throw new Error(`cannot handle ${event.payload.roomId}`);
+      handled.push(event.payload.roomId);
+    });
+    for (let i = 0; i < 25; i += 1) {
+      await dataSource.transaction((manager) => publishEvent(manager, 'evaluation.started', { roomId: `poison-${i}`, challengeId: 'c' }));
+    }
+    await dataSource.transaction((manager) => publishEvent(manager, 'evaluation.started', { roomId: 'good', challengeId: 'c' }));
+    await d.start();
+    await until(() => handled.includes('good'), 15_000);
+    await until(async () => (await d.stats()).find((s) => s.consumer === 'dead-letter-test')?.dead === 25, 15_000);
+    const [stats] = (await d.stats()).filter((s) => s.consumer === 'dead-letter-test');
+    expect(stats).toMatchObject({ handled: 1, pending: 0, retrying: 0, dead: 25, oldestPendingAt: null });
+    const dead = await d.deadLetters(100);
+    expect(dead.filter((letter) => letter.consumer === 'dead-letter-test')).toHaveLength(25);
+    expect(dead[0]).toMatchObject({ type: 'evaluation.started', attempts: 2, lastError: expect.stringMatching(/^cannot handle poison-/) });
+
+    // an operator fixes the cause and retries one: handled once, no longer dead
+    fixed = true;
+    expect(await d.retry('dead-letter-test', dead[0].eventId)).toBe(true);
+    await until(() => handled.length === 2, 5_000);
+    expect((await d.stats()).find((s) => s.consumer === 'dead-letter-test')).toMatchObject({ handled: 2, dead: 24 });
+    expect(await d.retry('dead-letter-test', dead[0].eventId)).toBe(false);
+  });
+
+  it('prunes handled events past the retention, and keeps those a registered consumer still owes', async () => {
+    const dataSource = await connect();
+    const d = dispatcher(dataSource, 20, { retentionMs: 0 });
+    d.subscribe('prune-done', 'bid.withdrawn', async () => undefined);
+    await d.start();
+    const done = await dataSource.transaction((manager) => publishEvent(manager, 'bid.withdrawn', { bidId: 'b1', challengeId: 'c', teamId: 't' }));
+    // every consumer of bid.withdrawn (the earlier tests' too) has handled it
+    const withdrawnConsumers = ['prune-done', 'twin', 'auditor'];
+    await until(async () => (await d.stats()).filter((s) => withdrawnConsumers.includes(s.consumer) && s.pending === 0).length === 3);
+    const owed = await dataSource.transaction((manager) => publishEvent(manager, 'bid.shortlisted', { bidId: 'b2', challengeId: 'c', shortlisted: true, reason: null }));
+    // a consumer of bid.shortlisted that ran once and is down now
+    const down = dispatcher(dataSource, 60_000, { retentionMs: 0 });
+    down.subscribe('prune-owed', 'bid.shortlisted', async () => {
+      throw new Error('down');
+    });
+    await down.start();
+    await down.stop();
+    const pruning = dispatcher(dataSource, 60_000, { retentionMs: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await pruning.prune()).toBeGreaterThanOrEqual(1);
+    const left: { id: string }[] = await dataSource.query('SELECT id FROM outbox_event WHERE id = ANY($1)', [[done, owed]]);
+    expect(left.map((row) => row.id)).toEqual([owed]);
   });
 });

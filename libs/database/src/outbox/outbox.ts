@@ -39,15 +39,46 @@ interface Subscription {
   handlers: Map<DomainEventType, EventHandler>;
   draining: boolean;
   again: boolean;
-  /** Events whose handler failed: how often, and not before when to try again. */
-  retries: Map<string, { attempts: number; at: number }>;
 }
 
 export interface OutboxDispatcherOptions {
   connectionString: string;
   pollIntervalMs: number;
   batchSize?: number;
+  /** Failed attempts after which an event is dead-lettered for its consumer (default 10). */
+  maxAttempts?: number;
+  /** How long handled events are kept (default 7 days); 0 keeps them for ever. */
+  retentionMs?: number;
 }
+
+/** One consumer's outbox, as GET /api/admin/outbox reports it. */
+export interface OutboxConsumerStats {
+  consumer: string;
+  /** Events this consumer has handled that are still kept (handled events older than the retention are pruned). */
+  handled: number;
+  /** Events of its types it has not handled yet, dead letters excluded. */
+  pending: number;
+  /** Of the pending, those that failed at least once and wait for their next attempt. */
+  retrying: number;
+  dead: number;
+  /** When the oldest pending event was written (null: nothing pending). */
+  oldestPendingAt: string | null;
+}
+
+export interface DeadLetter {
+  consumer: string;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  attempts: number;
+  lastError: string;
+  deadAt: string;
+}
+
+/** How often handled events older than the retention are pruned. */
+const PRUNE_INTERVAL_MS = 10 * 60_000;
+/** The longest wait between two attempts on a failing event. */
+const MAX_RETRY_DELAY_MS = 30_000;
 
 /**
  * Delivers outbox events to the consumers registered in this process, at least
@@ -62,21 +93,26 @@ export class OutboxDispatcher {
   private readonly subscriptions = new Map<string, Subscription>();
   private listener: Client | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
   private stopped = true;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly retentionMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: OutboxDispatcherOptions,
   ) {
     this.batchSize = options.batchSize ?? 100;
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.retentionMs = options.retentionMs ?? 7 * 86_400_000;
   }
 
   subscribe<T extends DomainEventType>(consumer: string, type: T, handler: EventHandler<T>): void {
     let subscription = this.subscriptions.get(consumer);
     if (!subscription) {
-      subscription = { consumer, handlers: new Map(), draining: false, again: false, retries: new Map() };
+      subscription = { consumer, handlers: new Map(), draining: false, again: false };
       this.subscriptions.set(consumer, subscription);
     }
     if (subscription.handlers.has(type)) throw new Error(`outbox: ${consumer} already handles ${type}`);
@@ -86,16 +122,23 @@ export class OutboxDispatcher {
   async start(): Promise<void> {
     if (this.subscriptions.size === 0 || !this.stopped) return;
     this.stopped = false;
+    await this.register();
     await this.listen();
     this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs);
     this.timer.unref();
+    if (this.retentionMs > 0) {
+      this.pruneTimer = setInterval(() => this.track(this.prune().then(() => undefined)), PRUNE_INTERVAL_MS);
+      this.pruneTimer.unref();
+      this.track(this.prune().then(() => undefined));
+    }
     this.wake();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of [this.timer, this.pruneTimer]) if (timer) clearInterval(timer);
     this.timer = null;
+    this.pruneTimer = null;
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
@@ -110,10 +153,108 @@ export class OutboxDispatcher {
   private wake(type?: string): void {
     for (const subscription of this.subscriptions.values()) {
       if (type && !subscription.handlers.has(type as DomainEventType)) continue;
-      const run = this.drain(subscription);
-      this.inFlight.add(run);
-      void run.finally(() => this.inFlight.delete(run));
+      this.track(this.drain(subscription));
     }
+  }
+
+  /** Keeps a background run until it settles, so stop() waits for it. */
+  private track(run: Promise<void>): void {
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
+
+  /** Records this process's consumers and their types: pruning waits for every consumer that ever ran. */
+  private async register(): Promise<void> {
+    for (const subscription of this.subscriptions.values()) {
+      await this.dataSource.query(
+        `INSERT INTO outbox_consumer (name, types, seen_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET types = EXCLUDED.types, seen_at = now()`,
+        [subscription.consumer, [...subscription.handlers.keys()]],
+      );
+    }
+  }
+
+  /**
+   * Deletes handled events older than the retention: those every registered consumer of their
+   * type has handled or dead-lettered (a consumer that is down keeps its events). Resolves with
+   * how many were deleted; a failure (the database is down) waits for the next round.
+   */
+  async prune(): Promise<number> {
+    try {
+      const [, deleted]: [unknown, number] = await this.dataSource.query(
+        `DELETE FROM outbox_event e
+          WHERE e.occurred_at < now() - $1 * interval '1 millisecond'
+            AND NOT EXISTS (
+              SELECT 1 FROM outbox_consumer c
+               WHERE e.type = ANY(c.types)
+                 AND NOT EXISTS (SELECT 1 FROM outbox_consumption k WHERE k.consumer = c.name AND k.event_id = e.id)
+                 AND NOT EXISTS (SELECT 1 FROM outbox_failure f WHERE f.consumer = c.name AND f.event_id = e.id AND f.dead_at IS NOT NULL))`,
+        [this.retentionMs],
+      );
+      if (deleted > 0) this.logger.log(`pruned ${deleted} handled outbox events older than ${Math.round(this.retentionMs / 3_600_000)} h`);
+      return deleted;
+    } catch (error) {
+      this.logger.warn(`outbox pruning failed: ${(error as Error).message}; trying again later`);
+      return 0;
+    }
+  }
+
+  /** The counters of every registered consumer (all processes'), for operators. */
+  async stats(): Promise<OutboxConsumerStats[]> {
+    const rows: { consumer: string; handled: string; pending: string; retrying: string; dead: string; oldest_pending_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT c.name AS consumer,
+                (SELECT count(*) FROM outbox_consumption k WHERE k.consumer = c.name) AS handled,
+                count(e.id) AS pending,
+                count(e.id) FILTER (WHERE f.event_id IS NOT NULL) AS retrying,
+                (SELECT count(*) FROM outbox_failure d WHERE d.consumer = c.name AND d.dead_at IS NOT NULL) AS dead,
+                min(e.occurred_at) AS oldest_pending_at
+           FROM outbox_consumer c
+           LEFT JOIN outbox_event e ON e.type = ANY(c.types)
+                 AND NOT EXISTS (SELECT 1 FROM outbox_consumption k WHERE k.consumer = c.name AND k.event_id = e.id)
+                 AND NOT EXISTS (SELECT 1 FROM outbox_failure d WHERE d.consumer = c.name AND d.event_id = e.id AND d.dead_at IS NOT NULL)
+           LEFT JOIN outbox_failure f ON f.consumer = c.name AND f.event_id = e.id
+          GROUP BY c.name ORDER BY c.name`,
+      );
+    return rows.map((row) => ({
+      consumer: row.consumer,
+      handled: Number(row.handled),
+      pending: Number(row.pending),
+      retrying: Number(row.retrying),
+      dead: Number(row.dead),
+      oldestPendingAt: row.oldest_pending_at ? new Date(row.oldest_pending_at).toISOString() : null,
+    }));
+  }
+
+  /** Dead letters, newest first. */
+  async deadLetters(limit: number): Promise<DeadLetter[]> {
+    const rows: { consumer: string; event_id: string; type: string; occurred_at: Date; attempts: number; last_error: string; dead_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT f.consumer, f.event_id, e.type, e.occurred_at, f.attempts, f.last_error, f.dead_at
+           FROM outbox_failure f JOIN outbox_event e ON e.id = f.event_id
+          WHERE f.dead_at IS NOT NULL ORDER BY f.dead_at DESC, f.event_id DESC LIMIT $1`,
+        [limit],
+      );
+    return rows.map((row) => ({
+      consumer: row.consumer,
+      eventId: String(row.event_id),
+      type: row.type,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      attempts: row.attempts,
+      lastError: row.last_error,
+      deadAt: new Date(row.dead_at).toISOString(),
+    }));
+  }
+
+  /** Gives a dead letter a fresh set of attempts, at once; false when there is no such dead letter. */
+  async retry(consumer: string, eventId: string): Promise<boolean> {
+    const [, updated]: [unknown, number] = await this.dataSource.query(
+      `UPDATE outbox_failure SET attempts = 0, dead_at = NULL, next_attempt_at = now()
+        WHERE consumer = $1 AND event_id = $2 AND dead_at IS NOT NULL`,
+      [consumer, eventId],
+    );
+    if (updated > 0) this.wake();
+    return updated > 0;
   }
 
   private async listen(): Promise<void> {
@@ -154,10 +295,7 @@ export class OutboxDispatcher {
         subscription.again = false;
         const events = await this.pending(subscription);
         let handled = 0;
-        for (const event of events) {
-          if ((subscription.retries.get(event.id)?.at ?? 0) > Date.now()) continue;
-          if (await this.handle(subscription, event)) handled += 1;
-        }
+        for (const event of events) if (await this.handle(subscription, event)) handled += 1;
         if (handled > 0 && events.length === this.batchSize) subscription.again = true;
       } while (subscription.again && !this.stopped);
     } catch (error) {
@@ -172,6 +310,8 @@ export class OutboxDispatcher {
       `SELECT e.id, e.type, e.payload, e.occurred_at FROM outbox_event e
         WHERE e.type = ANY($2)
           AND NOT EXISTS (SELECT 1 FROM outbox_consumption c WHERE c.consumer = $1 AND c.event_id = e.id)
+          AND NOT EXISTS (SELECT 1 FROM outbox_failure f WHERE f.consumer = $1 AND f.event_id = e.id
+                                                          AND (f.dead_at IS NOT NULL OR f.next_attempt_at > now()))
         ORDER BY e.id LIMIT $3`,
       [subscription.consumer, [...subscription.handlers.keys()], this.batchSize],
     );
@@ -201,17 +341,31 @@ export class OutboxDispatcher {
           occurredAt: new Date(stored.occurred_at).toISOString(),
         };
         await handler(event, manager);
+        await manager.query('DELETE FROM outbox_failure WHERE consumer = $1 AND event_id = $2', [subscription.consumer, stored.id]);
       });
-      subscription.retries.delete(stored.id);
       return true;
     } catch (error) {
-      const attempts = (subscription.retries.get(stored.id)?.attempts ?? 0) + 1;
-      const delay = Math.min(30_000, this.options.pollIntervalMs * 2 ** (attempts - 1));
-      subscription.retries.set(stored.id, { attempts, at: Date.now() + delay });
-      this.logger.error(
-        `${subscription.consumer} failed on event ${stored.id} (${stored.type}), attempt ${attempts}: ${(error as Error).message}; retrying in ${delay} ms`,
-      );
+      await this.recordFailure(subscription, stored, error as Error);
       return false;
     }
+  }
+
+  /** Counts a failed attempt (the handler's writes were rolled back); the last allowed one dead-letters the event. */
+  private async recordFailure(subscription: Subscription, stored: StoredEvent, error: Error): Promise<void> {
+    const [{ attempts, dead }]: { attempts: number; dead: boolean }[] = await this.dataSource.query(
+      `INSERT INTO outbox_failure AS f (consumer, event_id, attempts, last_error, last_failed_at, next_attempt_at, dead_at)
+       VALUES ($1, $2, 1, $3, now(), now() + $4 * interval '1 millisecond', CASE WHEN $5 <= 1 THEN now() END)
+       ON CONFLICT (consumer, event_id) DO UPDATE SET
+         attempts = f.attempts + 1,
+         last_error = EXCLUDED.last_error,
+         last_failed_at = now(),
+         next_attempt_at = now() + least($6, $4 * power(2, f.attempts)) * interval '1 millisecond',
+         dead_at = CASE WHEN f.attempts + 1 >= $5 THEN now() END
+       RETURNING f.attempts, f.dead_at IS NOT NULL AS dead`,
+      [subscription.consumer, stored.id, error.message.slice(0, 2000), this.options.pollIntervalMs, this.maxAttempts, MAX_RETRY_DELAY_MS],
+    );
+    const what = `${subscription.consumer} failed on event ${stored.id} (${stored.type}), attempt ${attempts}: ${error.message}`;
+    if (dead) this.logger.error(`${what}; dead-lettered after ${attempts} attempts (GET /api/admin/outbox/dead-letters; retry with POST …/retry)`);
+    else this.logger.warn(`${what}; retrying with back-off`);
   }
 }
