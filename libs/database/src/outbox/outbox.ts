@@ -37,7 +37,8 @@ interface StoredEvent {
 interface Subscription {
   consumer: string;
   handlers: Map<DomainEventType, EventHandler>;
-  draining: boolean;
+  /** The drain under way (with its repeats); a wake meanwhile asks it to go round once more. */
+  draining: Promise<void> | null;
   again: boolean;
 }
 
@@ -112,7 +113,7 @@ export class OutboxDispatcher {
   subscribe<T extends DomainEventType>(consumer: string, type: T, handler: EventHandler<T>): void {
     let subscription = this.subscriptions.get(consumer);
     if (!subscription) {
-      subscription = { consumer, handlers: new Map(), draining: false, again: false };
+      subscription = { consumer, handlers: new Map(), draining: null, again: false };
       this.subscriptions.set(consumer, subscription);
     }
     if (subscription.handlers.has(type)) throw new Error(`outbox: ${consumer} already handles ${type}`);
@@ -284,12 +285,19 @@ export class OutboxDispatcher {
     }, this.options.pollIntervalMs * 5).unref();
   }
 
-  private async drain(subscription: Subscription): Promise<void> {
+  /** Drains the subscription; when a drain is under way, makes it go round again and resolves when it ends. */
+  private drain(subscription: Subscription): Promise<void> {
     if (subscription.draining) {
       subscription.again = true;
-      return;
+      return subscription.draining;
     }
-    subscription.draining = true;
+    subscription.draining = this.drainRounds(subscription).finally(() => {
+      subscription.draining = null;
+    });
+    return subscription.draining;
+  }
+
+  private async drainRounds(subscription: Subscription): Promise<void> {
     try {
       do {
         subscription.again = false;
@@ -300,8 +308,6 @@ export class OutboxDispatcher {
       } while (subscription.again && !this.stopped);
     } catch (error) {
       this.logger.error(`outbox drain for ${subscription.consumer} failed: ${(error as Error).message}`);
-    } finally {
-      subscription.draining = false;
     }
   }
 
