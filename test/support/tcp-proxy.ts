@@ -1,11 +1,15 @@
 import { createServer, connect, Server, Socket } from 'node:net';
 
-/** How the proxy treats the traffic: forwards it, holds it (a network stall), or cuts every connection and refuses new ones. */
-export type ProxyMode = 'forward' | 'stall' | 'cut';
+/**
+ * How the proxy treats the traffic: forwards it, holds it (a network stall), holds only the
+ * server's replies (requests still reach it), or cuts every connection and refuses new ones.
+ */
+export type ProxyMode = 'forward' | 'stall' | 'stall-replies' | 'cut';
 
 /**
- * A TCP proxy in front of a server (PostgreSQL here), started by a test to play the network's
- * faults: in `stall` bytes stop flowing both ways while the connections stay open; in `cut` every
+ * A TCP proxy in front of a server (PostgreSQL, an app), started by a test to play the network's
+ * faults: in `stall` bytes stop flowing both ways while the connections stay open (in
+ * `stall-replies` only those from the server: it still gets and acts on requests); in `cut` every
  * connection is reset and new ones are refused until the mode is `forward` again.
  */
 export class TcpProxy {
@@ -49,8 +53,8 @@ export class TcpProxy {
     }
   }
 
-  private forward(to: Socket, data: Buffer): void {
-    if (this.mode === 'stall') this.held.push({ to, data });
+  private forward(to: Socket, data: Buffer, reply: boolean): void {
+    if (this.mode === 'stall' || (this.mode === 'stall-replies' && reply)) this.held.push({ to, data });
     else to.write(data);
   }
 
@@ -69,8 +73,8 @@ export class TcpProxy {
     };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
-    client.on('data', (data: Buffer) => this.forward(upstream, data));
-    upstream.on('data', (data: Buffer) => this.forward(client, data));
+    client.on('data', (data: Buffer) => this.forward(upstream, data, false));
+    upstream.on('data', (data: Buffer) => this.forward(client, data, true));
   }
 
   async close(): Promise<void> {
