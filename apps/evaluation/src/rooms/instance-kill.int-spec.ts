@@ -12,17 +12,19 @@ import { EvaluationAppModule } from '../evaluation-app.module';
 
 /**
  * kill -9 of an evaluation instance mid-scoring. Two evaluation processes, A and B, on one Redis
- * of the test's own and one database; the chair and an observer on B, three judges on A scoring
- * in a loop as the web client does. A dies in the middle of their submissions; the judges come
- * back on B and resend what was not acknowledged, with the same operation ids. Then every
- * acknowledged score is in the room's record exactly once, each judge's standing score is their
- * last revision, and every client converges to the database's room version. Three rounds, A
- * restarted each time.
+ * of the test's own and one database; the chair and an observer on B, three judges on A (through
+ * a TCP proxy, their balancer) scoring in a loop as the web client does. A dies in the middle of
+ * their submissions; the judges come back on B and resend what was not acknowledged, with the same
+ * operation ids. Then every acknowledged score is in the room's record exactly once, each judge's
+ * standing score is their last revision, and every client converges to the database's room
+ * version. Four rounds, A restarted each time.
  *
  * Each kill is made the worst one the issue saw (an instance dying between its commits and their
  * broadcast): just before it, Redis holds every write (CLIENT PAUSE WRITE) until A is dead, so the
  * broadcasts of A's last commits die with A's connection and B's clients miss them. Only the room
- * heartbeat can bring those clients back, and the test fails without it.
+ * heartbeat can bring those clients back, and the test fails without it. In even rounds the proxy
+ * also holds A's replies, so each judge's last submission is committed and never answered: only
+ * the replay of its operation id keeps the resend from being applied twice.
  */
 
 const HEARTBEAT_MS = 500;
