@@ -44,7 +44,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Submission {
   opId: string;
   scores: Record<string, number>;
-  attempts: number;
   ack?: SocketAck;
 }
 
@@ -110,13 +109,12 @@ class ScoringJudge {
 
   private async submitNext(): Promise<void> {
     const n = this.submissions.length;
-    const submission: Submission = { opId: randomUUID(), scores: sheet(n % 11, (n * 3) % 11, (n * 7) % 11), attempts: 0 };
+    const submission: Submission = { opId: randomUUID(), scores: sheet(n % 11, (n * 3) % 11, (n * 7) % 11) };
     this.submissions.push(submission);
     const payload = { roomId: this.roomId, bidId: this.bidId, scores: submission.scores, opId: submission.opId };
     let ack: SocketAck | null = null;
-    while (!ack && !this.closed) {
-      submission.attempts += 1;
-      if (submission.attempts > MAX_ATTEMPTS) throw new Error(`score:submit ${submission.opId} unanswered after ${MAX_ATTEMPTS} attempts`);
+    for (let attempt = 1; !ack && !this.closed; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`score:submit ${submission.opId} unanswered after ${MAX_ATTEMPTS} attempts`);
       const client = this.client;
       ack = client?.socket.connected ? await client.send('score:submit', payload).catch(() => null) : null;
       if (!ack) await sleep(RETRY_EVERY_MS);
