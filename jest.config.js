@@ -1,3 +1,6 @@
+// Every project runs in UTC, as the servers do (set here, before any worker starts, so workers inherit it).
+process.env.TZ = 'UTC';
+
 // Jest runs CommonJS; @swc/jest compiles our TypeScript and the ESM-only Nest 12 packages.
 const swc = {
   jsc: {
