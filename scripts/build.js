@@ -8,16 +8,7 @@ const root = path.resolve(__dirname, '..');
 // `--out <dir>` builds elsewhere (the tests build a private copy inside the repository, so modules still resolve).
 const outFlag = process.argv.indexOf('--out');
 const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(root, 'dist');
-const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
-delete swcrc.$schema;
-const libs = fs.readdirSync(path.join(root, 'libs'));
-const paths = {};
-for (const lib of libs) {
-  paths[`@app/${lib}`] = [`./libs/${lib}/src`];
-  paths[`@app/${lib}/*`] = [`./libs/${lib}/src/*`];
-}
-// The services' feature modules, composed by the platform app through their index files.
-for (const app of ['challenges', 'bidding', 'evaluation']) paths[`@app/${app}`] = [`./apps/${app}/src`];
+const { swcOptions } = require('./compile-options');
 
 /** The files under `dir` that `keep` accepts, at any depth. */
 function files(dir, keep) {
@@ -52,11 +43,10 @@ for (const file of roots.flatMap(sources)) {
   const relative = path.relative(root, file);
   const target = path.join(out, relative.replace(/\.ts$/, '.js'));
   const { code, map } = swc.transformFileSync(file, {
-    ...swcrc,
+    ...swcOptions,
     swcrc: false,
     filename: file,
     sourceFileName: path.relative(path.dirname(target), file),
-    jsc: { ...swcrc.jsc, baseUrl: root, paths },
   });
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);

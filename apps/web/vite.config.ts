@@ -19,8 +19,8 @@ export default defineConfig({
       },
     },
   },
-  // The plain rule files of libs/domain (value lists, scoring), imported one file at a time.
-  resolve: { alias: { '@app/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) } },
+  // The plain rule files of libs/domain (value lists, scoring), imported one file at a time: the alias is tsconfig.json's `paths`.
+  resolve: { tsconfigPaths: true },
   plugins: [sizeReport('src/pages/ChallengeListPage.tsx')],
   server: {
     port: 5173,

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-/** Component tests in jsdom, with the same @app/domain files as the client (vite.config.ts). */
+/** Component tests in jsdom, with the same @app/domain files as the client (tsconfig.json's `paths`). */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic' } },
-  resolve: { alias: { '@app/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) } },
+  resolve: { tsconfigPaths: true },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

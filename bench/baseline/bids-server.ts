@@ -297,4 +297,7 @@ app.post<{ Params: { id: string }; Body: BidBody; Headers: { 'idempotency-key'?:
 const close = () => void app.close().then(() => pool.end()).then(() => process.exit(0));
 process.once('SIGTERM', close);
 process.once('SIGINT', close);
-void app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1' });
+app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1' }).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

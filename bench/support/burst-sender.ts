@@ -58,6 +58,7 @@ function run(closesAt: number): void {
     const issuedAt = relative();
     let sentAt: number | null = null;
     const headers = { ...send.request.headers, 'content-length': send.contentLength };
+    // post() answers a connection failure as status 0: it never rejects.
     void post(connection, url, path, headers, send.request.body, { onSent: () => (sentAt = relative()) }).then((reply) => {
       answers.push({ ...reply, key: send.request.key, copy: send.copy, plannedAt: send.at, issuedAt, sentAt, answeredAt: relative(), sender });
       pending -= 1;

@@ -9,7 +9,6 @@ import { createDataSource, ensureDatabase, migrate, startEmbeddedPostgres } from
  * and a template database migrated once; each test file copies it.
  */
 export default async function globalSetup(): Promise<void> {
-  process.env.TZ = 'UTC';
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {

@@ -1,6 +1,7 @@
 import { runService } from '@app/core';
 import { BiddingAppModule } from './bidding-app.module';
 
+// runService reports its own failures and exits with their code.
 void runService({
   name: 'bidding',
   defaultPort: 3002,

@@ -1,6 +1,7 @@
 import { runService } from '@app/core';
 import { ChallengesAppModule } from './challenges-app.module';
 
+// runService reports its own failures and exits with their code.
 void runService({
   name: 'challenges',
   defaultPort: 3001,

@@ -2,6 +2,7 @@ import { runService } from '@app/core';
 import { EvaluationAppModule } from './evaluation-app.module';
 import { configureEvaluation } from './index';
 
+// runService reports its own failures and exits with their code.
 void runService({
   name: 'evaluation',
   defaultPort: 3003,

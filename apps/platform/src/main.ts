@@ -3,6 +3,7 @@ import { configureEvaluation } from '@app/evaluation';
 import { demoAnnouncement, demoReport } from './demo/demo-report';
 import { PlatformModule } from './platform.module';
 
+// runService reports its own failures and exits with their code.
 void runService({
   name: 'platform',
   defaultPort: 3000,

@@ -5,8 +5,3 @@ export interface AuthUser {
   id: string;
   roles: PlatformRole[];
 }
-
-export interface AccessClaims {
-  sub: string;
-  roles: PlatformRole[];
-}

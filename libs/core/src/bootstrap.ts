@@ -145,6 +145,7 @@ export async function runService(service: ServiceDefinition): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.log(`${signal} received: closing`);
+    // shutDown ends the process in every case (its force timer covers a failing stop).
     void shutDown(0);
   };
   // `on`, not `once`: Ctrl-C reaches node twice (from the terminal and forwarded by npm), and a second

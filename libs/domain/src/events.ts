@@ -27,15 +27,3 @@ export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   payload: DomainEvents[T];
   occurredAt: string;
 }
-
-export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
-  'challenge.published',
-  'challenge.amended',
-  'challenge.closed',
-  'challenge.cancelled',
-  'bid.submitted',
-  'bid.withdrawn',
-  'bid.shortlisted',
-  'evaluation.started',
-  'evaluation.finalized',
-];

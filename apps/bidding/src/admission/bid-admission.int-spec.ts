@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../../../../test/support/app';
 import { bidInput, createTeam, insertChallenge } from '../../../../test/support/bidding';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
+import { until } from '../../../../test/support/wait';
 import { BiddingAppModule } from '../bidding-app.module';
-import { bidWriteLimit } from './bid-admission.middleware';
+import { bidWriteLimit, BidWriteGate } from './bid-admission.middleware';
 
 /**
  * The bid writes go through a first-come, first-served admission of bidWriteLimit places. With a
@@ -38,14 +39,6 @@ describe('admission of bid writes (integration)', () => {
         )
       )[0].n,
     );
-
-  async function until(condition: () => Promise<boolean>): Promise<void> {
-    for (let i = 0; i < 500; i += 1) {
-      if (await condition()) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('condition not met in time');
-  }
 
   /** A raw POST, so the test can also walk away from one before it is answered. */
   function post(path: string, user: TestUser, body: unknown) {
@@ -81,18 +74,20 @@ describe('admission of bid writes (integration)', () => {
     await blocker.connect();
     await blocker.startTransaction();
     await blocker.query('SELECT 1 FROM challenge WHERE id = $1 FOR UPDATE', [challengeId]);
+    const gate = t.app.get(BidWriteGate);
     const sent: ReturnType<typeof post>[] = [];
     try {
       for (const [i, lead] of leads.entries()) {
         sent.push(post(`/api/challenges/${challengeId}/bids`, lead, bidInput(teams[i], lead)));
-        // The first reaches the database; the others queue in the gate, in this order.
-        if (i === 0) await until(async () => (await waitingOnTheChallenge()) === 1);
-        else await new Promise((resolve) => setTimeout(resolve, 50));
+        // The first reaches the database; each next one is in the gate's queue before the one after it is sent.
+        if (i === 0) await until(async () => (await waitingOnTheChallenge()) === 1, 5000, 'the first write to wait on the challenge row');
+        else await until(() => gate.waiting === i, 5000, `write ${i} to queue in the gate`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Four in the queue and still only one in the database: the gate holds them back.
       expect(await waitingOnTheChallenge()).toBe(1);
       sent[2].abort();
       await expect(sent[2].answered).rejects.toThrow();
+      await until(() => gate.waiting === 3, 5000, 'the one who left to leave the queue');
     } finally {
       await blocker.commitTransaction();
       await blocker.release();

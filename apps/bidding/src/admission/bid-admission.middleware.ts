@@ -8,6 +8,14 @@ export function bidWriteLimit(databasePoolSize: number): number {
   return Math.max(1, Math.floor(databasePoolSize / 2));
 }
 
+/** The one gate of the bid writes, shared by their routes (a provider, so its queue can be read). */
+@Injectable()
+export class BidWriteGate extends FifoGate {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super(bidWriteLimit(config.databasePoolSize));
+  }
+}
+
 /**
  * Admission for the bid writes (submit, revise, withdraw), the requests that crowd in at a deadline.
  * It runs first (Fastify's onRequest stage, before the body is parsed, the token checked or the body
@@ -20,11 +28,7 @@ export function bidWriteLimit(databasePoolSize: number): number {
  */
 @Injectable()
 export class BidAdmissionMiddleware implements NestMiddleware {
-  private readonly gate: FifoGate;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.gate = new FifoGate(bidWriteLimit(config.databasePoolSize));
-  }
+  constructor(private readonly gate: BidWriteGate) {}
 
   use(_request: IncomingMessage, response: ServerResponse, next: () => void): void {
     const leave = this.gate.enter(next);

@@ -1,5 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { BidAdmissionMiddleware } from '../admission/bid-admission.middleware';
+import { BidAdmissionMiddleware, BidWriteGate } from '../admission/bid-admission.middleware';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { BidEventsService } from './bid-events.service';
 import { BidQueriesService } from './bid-queries.service';
@@ -10,7 +10,7 @@ import { ChallengeBidsController } from './challenge-bids.controller';
 @Module({
   imports: [IdempotencyModule],
   controllers: [ChallengeBidsController, BidsController],
-  providers: [BidsService, BidQueriesService, BidEventsService],
+  providers: [BidsService, BidQueriesService, BidEventsService, BidWriteGate],
 })
 export class BidsModule implements NestModule {
   /** The bid writes bound to the bidding window go through one first-come, first-served admission. */

@@ -8,6 +8,7 @@ import {
   waitForChallengeStatus,
 } from '../../../../test/support/challenges';
 import { loginAdmin, registerEnterprise, TestUser } from '../../../../test/support/users';
+import { until } from '../../../../test/support/wait';
 import { ChallengesAppModule } from '../challenges-app.module';
 import { ChallengeCloseJob } from './close-job';
 
@@ -96,9 +97,11 @@ describe('the close job running in two instances (integration)', () => {
       `UPDATE challenge SET opens_at = now() - interval '8 days', closes_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`,
       [challenges.map((c) => c.id)],
     );
+    const rounds = [a, b].map((app) => jest.spyOn(app.app.get(ChallengeCloseJob), 'closeDue'));
     for (const c of challenges) await waitForChallengeStatus(a, c.id, 'CLOSED');
-    // Give both timers many more rounds to misbehave.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Give both timers ten more rounds each to misbehave.
+    const seen = rounds.map((spy) => spy.mock.calls.length);
+    await until(() => rounds.every((spy, i) => spy.mock.calls.length >= seen[i] + 10), 10_000, 'ten more rounds of each close job');
     for (const c of challenges) expect(await challengeEvents(a, c.id, 'challenge.closed')).toHaveLength(1);
   });
 });

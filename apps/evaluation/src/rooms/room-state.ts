@@ -1,4 +1,4 @@
-import type { EvaluationRoomEntity, RubricCriterionRecord } from '@app/database';
+import type { EvaluationRoomEntity } from '@app/database';
 import type { Aggregation, BidSlotState, RoomStatus, TimerPhase, TimerState } from '@app/domain';
 
 /** Everything a room's views are built from, read in one transaction at one version. */
@@ -59,7 +59,6 @@ export interface RoomState {
 
 export const roomStatus = (room: EvaluationRoomEntity): RoomStatus => room.status as RoomStatus;
 export const roomAggregation = (room: EvaluationRoomEntity): Aggregation => room.aggregation as Aggregation;
-export const roomRubric = (room: EvaluationRoomEntity): RubricCriterionRecord[] => room.rubric;
 
 /** The countdown as stored on the room row, or null when none was started. */
 export function roomTimer(room: EvaluationRoomEntity): TimerState | null {

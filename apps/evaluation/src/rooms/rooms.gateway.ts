@@ -136,6 +136,7 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
       const payload = ack ? args.slice(0, -1) : args;
       // As socket.io delivers it: nothing, the one argument, or the arguments as an array.
       const body = payload.length === 0 ? undefined : payload.length === 1 ? payload[0] : payload;
+      // handle() turns every failure into a refusal: it never rejects.
       void this.handle(socket, event, body).then(ack);
     });
     await socket.join(userRoom(user.id));

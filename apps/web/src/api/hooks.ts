@@ -20,6 +20,7 @@ export function useAction<TArgs, TResult>(run: (args: TArgs) => Promise<TResult>
     mutationFn: run,
     onSuccess: async (result) => {
       await Promise.all((options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      // The message's promise only says when it closes; it never rejects.
       if (options.successText) void message.success(options.successText);
       options.onSuccess?.(result);
     },

@@ -43,6 +43,7 @@ export function useRoom(roomId: string) {
     };
     socket.on('connect', () => {
       setConnection('live');
+      // join() catches a failed or late acknowledgement itself (it shows the refusal, or waits for the next sync).
       void join('room:join');
     });
     socket.on('disconnect', () => setConnection('offline'));
@@ -50,7 +51,11 @@ export function useRoom(roomId: string) {
       setConnection('offline');
       const code = err.data?.code;
       if (code === 'TOKEN_EXPIRED' || code === 'TOKEN_MISSING' || code === 'TOKEN_INVALID' || code === 'TOKEN_REVOKED') {
-        void session.refresh().then((token) => token && socket.connect());
+        // A refresh that fails (network, server error) leaves the room offline, as the connection badge shows.
+        void session
+          .refresh()
+          .then((token) => token && socket.connect())
+          .catch(() => setConnection('offline'));
       }
     });
     socket.on('room:event', (event: RoomEvent) => {

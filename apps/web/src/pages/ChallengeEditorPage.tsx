@@ -104,7 +104,9 @@ function Editor({ mode, challenge }: { mode: Mode; challenge?: Challenge }) {
       if (mode === 'edit') return api.patch<Challenge>(`/api/challenges/${challenge?.id}`, values);
       return api.post<Challenge>(`/api/challenges/${challenge?.id}/amendments`, changedTerms(initial, values));
     },
-    { invalidate: [['challenges'], ['challenge']], successText: t('editor.saved'), onSuccess: (saved) => navigate(`/challenges/${saved.id}`), onError: report },
+    { invalidate: [['challenges'], ['challenge']], successText: t('editor.saved'), onSuccess: (saved) => {
+        navigate(`/challenges/${saved.id}`);
+      }, onError: report },
   );
   const verifiedOrgs = (me?.organisations ?? []).filter((org) => org.kind === 'ENTERPRISE' && org.verified);
   const required = [{ required: true, message: t('common.required') }];
@@ -265,7 +267,11 @@ function Editor({ mode, challenge }: { mode: Mode; challenge?: Challenge }) {
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {mode === 'amend' ? t('editor.publishAmendment') : t('editor.saveDraft')}
         </Button>
-        <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+        <Button
+          onClick={() => {
+            navigate(-1);
+          }}
+        >{t('common.cancel')}</Button>
       </Space>
     </Form>
   );

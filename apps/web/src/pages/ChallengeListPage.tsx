@@ -55,6 +55,7 @@ export default function ChallengeListPage() {
   };
   const pages = useChallengePages(filters);
   const sentinel = useSentinel(() => {
+    // fetchNextPage() keeps a failure in the query's state (shown by the list); it does not reject.
     if (pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
   });
   const setFilter = (name: keyof ChallengeFilters, value: string | undefined) => {

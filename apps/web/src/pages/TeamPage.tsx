@@ -54,7 +54,7 @@ export default function TeamPage() {
   if (team.error) return <ErrorAlert error={team.error} onRetry={() => void team.refetch()} />;
   if (!team.data) return <Spin size="large" className="page-spin" />;
   const isLead = team.data.myRole === 'LEAD';
-  const leave = () => remove.mutate(me?.id ?? '', { onSuccess: () => navigate('/teams') });
+  const leave = () => remove.mutate(me?.id ?? '', { onSuccess: () => { navigate('/teams'); } });
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

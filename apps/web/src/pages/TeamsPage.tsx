@@ -25,7 +25,9 @@ export default function TeamsPage() {
   const { form, report, reset, alert } = useApiForm<NewTeam>();
   const create = useAction((values: NewTeam) => api.post<Team>('/api/teams', values), {
     invalidate: [keys.teams({ mine: true })],
-    onSuccess: (team) => navigate(`/teams/${team.id}`),
+    onSuccess: (team) => {
+      navigate(`/teams/${team.id}`);
+    },
     onError: report,
   });
   return (

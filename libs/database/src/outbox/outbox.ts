@@ -161,6 +161,7 @@ export class OutboxDispatcher {
   /** Keeps a background run until it settles, so stop() waits for it. */
   private track(run: Promise<void>): void {
     this.inFlight.add(run);
+    // Runs passed here (drain) log their failures themselves and never reject.
     void run.finally(() => this.inFlight.delete(run));
   }
 
@@ -281,6 +282,7 @@ export class OutboxDispatcher {
   private scheduleReconnect(): void {
     if (this.stopped) return;
     setTimeout(() => {
+      // listen() logs a failed connection and schedules the next attempt itself.
       if (!this.stopped && !this.listener) void this.listen();
     }, this.options.pollIntervalMs * 5).unref();
   }

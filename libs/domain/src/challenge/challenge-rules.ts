@@ -28,14 +28,6 @@ export interface RubricCriterion {
   maxScore: number;
 }
 
-/** A measurable target the solution must reach, e.g. "defect rate" "≤ 0.5" "%" "sampled over 10,000 parts". */
-export interface TechnicalIndicator {
-  name: string;
-  target: string;
-  unit: string;
-  measurement: string;
-}
-
 /** The shortest bidding window a challenge may be published with. */
 export const MIN_BIDDING_WINDOW_MS = 24 * 60 * 60 * 1000;
 

@@ -89,7 +89,9 @@ export default function RoomsTab() {
   });
   const convene = useAction((values: Convening) => api.post<RoomSnapshot>('/api/rooms', { ...values, bids: slots }), {
     invalidate: [['rooms']],
-    onSuccess: (room) => navigate(`/rooms/${room.roomId}`),
+    onSuccess: (room) => {
+      navigate(`/rooms/${room.roomId}`);
+    },
     onError: report,
   });
   const chairOptions = [
