@@ -4,6 +4,7 @@ export * from './money';
 export * from './challenge/challenge-lifecycle';
 export * from './challenge/challenge-rules';
 export * from './challenge/challenge-visibility';
+export * from './challenge/invitation';
 export * from './bidding/bid-lifecycle';
 export * from './bidding/bid-rules';
 export * from './bidding/bid-access';

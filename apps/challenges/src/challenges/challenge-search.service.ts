@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, isAdmin } from '@app/auth';
 import { containsPattern } from '@app/database';
-import { PUBLIC_CHALLENGE_STATUSES, Unauthenticated, ValidationFailed } from '@app/domain';
+import { InvitationKeys, invitedSql, PUBLIC_CHALLENGE_STATUSES, Unauthenticated, ValidationFailed } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { ChallengeAccess, Reader } from '../access/challenge-access.service';
 import { ListRow, toListItemView } from './challenge.views';
@@ -43,7 +43,7 @@ export type ListScope =
   /** An admin asking for one status (e.g. SUBMITTED, the review queue): everything in it. */
   | { kind: 'everything' }
   /** The public list: published at some point; invite-only ones only for the invited, the owner and admins. */
-  | { kind: 'public'; admin: boolean; ownerOrgIds: string[]; teamIds: string[]; memberOrgIds: string[] };
+  | { kind: 'public'; admin: boolean; ownerOrgIds: string[]; invitation: InvitationKeys };
 
 export interface ListFilters {
   q?: string;
@@ -83,8 +83,7 @@ export function buildListQuery(filters: ListFilters, scope: ListScope): { sql: s
       where.push(
         `(c.eligibility = 'OPEN'` +
           ` OR c.org_id = ANY(${param(scope.ownerOrgIds, '::uuid[]')})` +
-          ` OR c.invited_team_ids && ${param(scope.teamIds, '::uuid[]')}` +
-          ` OR c.invited_org_ids && ${param(scope.memberOrgIds, '::uuid[]')})`,
+          ` OR ${invitedSql('c', param(scope.invitation.teamIds, '::uuid[]'), param(scope.invitation.orgIds, '::uuid[]'))})`,
       );
     }
   }
@@ -121,7 +120,7 @@ export function listScope(reader: Reader, query: Pick<ListChallengesQuery, 'mine
   const admin = reader.actor !== null && isAdmin(reader.actor);
   if (query.mine) return { kind: 'mine', orgIds: ownerOrgIds };
   if (admin && query.status) return { kind: 'everything' };
-  return { kind: 'public', admin, ownerOrgIds, teamIds: reader.teamIds, memberOrgIds: reader.memberOrgIds };
+  return { kind: 'public', admin, ownerOrgIds, invitation: { teamIds: reader.teamIds, orgIds: reader.orgIds } };
 }
 
 /** GET /api/challenges: the public list (榜单), the caller's own challenges, the bureau's review queue. */

@@ -1,4 +1,5 @@
 import { Conflict, Forbidden, NotFound } from '../errors';
+import { Invitations, InvitableTeam, isTeamInvited } from '../challenge/invitation';
 import { BidStatus } from './bid-lifecycle';
 
 /**
@@ -65,16 +66,13 @@ export function canOpenBids(ownsOrAdministers: boolean, phase: BiddingPhase): bo
   return ownsOrAdministers && phase === 'CLOSED';
 }
 
-export interface EligibilityRules {
+export interface EligibilityRules extends Invitations {
   eligibility: string;
-  invitedTeamIds: readonly string[];
-  invitedOrgIds: readonly string[];
 }
 
 /** Open challenges take any team; invite-only ones the invited teams and the teams of invited organisations. */
-export function isTeamEligible(rules: EligibilityRules, team: { id: string; orgId: string | null }): boolean {
-  if (rules.eligibility !== 'INVITE_ONLY') return true;
-  return rules.invitedTeamIds.includes(team.id) || (team.orgId !== null && rules.invitedOrgIds.includes(team.orgId));
+export function isTeamEligible(rules: EligibilityRules, team: InvitableTeam): boolean {
+  return rules.eligibility !== 'INVITE_ONLY' || isTeamInvited(rules, team);
 }
 
 /**
