@@ -10,6 +10,7 @@ import {
   invitationKeysSql,
   invitedSql,
   NotFound,
+  pastDeadlineSql,
 } from '@app/domain';
 import { EntityManager } from 'typeorm';
 
@@ -67,7 +68,7 @@ export async function readChallengeWindow(
   const rows: ChallengeRow[] = await manager.query(
     `SELECT c.id, c.org_id, c.title, c.status, c.reward_fen, c.eligibility, c.invited_team_ids, c.invited_org_ids,
             c.nda_required, c.closes_at, c.published_at IS NOT NULL AS was_published,
-            clock.now AS db_now, clock.now >= c.opens_at AS opened, clock.now >= c.closes_at AS closed,
+            clock.now AS db_now, clock.now >= c.opens_at AS opened, ${pastDeadlineSql('c', 'clock.now')} AS closed,
             ${invitedSql('c', 'reader.team_ids', 'reader.org_ids')} AS reader_invited
        FROM challenge c CROSS JOIN (SELECT clock_timestamp() AS now) clock
             CROSS JOIN (SELECT ${invitationKeysSql('$2::uuid')}) reader

@@ -28,6 +28,7 @@ import {
   assertParticipant,
   autoRecusal,
   canonicalJson,
+  ChallengeStatus,
   Conflict,
   Criterion,
   declarationsComplete,
@@ -37,6 +38,7 @@ import {
   judgeTotal,
   NotFound,
   pauseTimer,
+  readsAsStatusSql,
   RoomParticipant,
   startTimer,
   Unprocessable,
@@ -135,9 +137,8 @@ export class RoomCommandsService {
           pass_mark: number;
           winners: number;
         }[] = await manager.query(
-          `SELECT id, status, (status = 'CLOSED' OR (status = 'PUBLISHED' AND closes_at <= now())) AS closed,
-                  rubric, pass_mark, winners
-             FROM challenge WHERE id = $1 FOR SHARE`,
+          `SELECT c.id, c.status, ${readsAsStatusSql('c', ChallengeStatus.CLOSED)} AS closed, c.rubric, c.pass_mark, c.winners
+             FROM challenge c WHERE c.id = $1 FOR SHARE`,
           [dto.challengeId],
         );
         if (!challenge) throw new NotFound('Challenge');

@@ -4,7 +4,7 @@ import { BidStatus } from './bid-lifecycle';
 
 /**
  * Where bidding on a challenge stands. `opened` and `closed` are decided by the database
- * clock (`clock_timestamp() >= opens_at`, `>= closes_at`), never by the application's clock.
+ * clock (`clock_timestamp() >= opens_at`, `pastDeadlineSql`), never by the application's clock.
  */
 export type BiddingPhase = 'HIDDEN' | 'NOT_OPEN' | 'OPEN' | 'CLOSED' | 'CANCELLED';
 
@@ -12,7 +12,7 @@ export interface ChallengeClock {
   status: string;
   /** The database clock has reached opens_at. */
   opened: boolean;
-  /** The database clock has reached closes_at. */
+  /** Closed past the deadline (`pastDeadlineSql` by the database clock). */
   closed: boolean;
 }
 
