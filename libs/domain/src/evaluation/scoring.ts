@@ -18,7 +18,9 @@ export type CriterionScores = Record<string, number>;
 
 export type Aggregation = 'TRIMMED_MEAN' | 'MEAN' | 'MEDIAN';
 
-export const DEFAULT_PASS_MARK_CENTI = 6000;
+/** Points out of 100 a bid needs to be able to win, unless the challenge sets its own pass mark. */
+export const DEFAULT_PASS_MARK = 60;
+export const DEFAULT_PASS_MARK_CENTI = DEFAULT_PASS_MARK * 100;
 export const DEFAULT_OUTLIER_THRESHOLD_CENTI = 1500;
 /** TRIMMED_MEAN drops the single highest and lowest totals from this many totals on. */
 export const TRIM_FROM_COUNT = 5;
