@@ -16,7 +16,10 @@ export interface Criterion {
 /** A judge's scores for one bid, by criterion key. */
 export type CriterionScores = Record<string, number>;
 
-export type Aggregation = 'TRIMMED_MEAN' | 'MEAN' | 'MEDIAN';
+/** How a panel's totals make the panel score (see panelScore). */
+export const AGGREGATIONS = ['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export const DEFAULT_AGGREGATION: Aggregation = 'TRIMMED_MEAN';
 
 /** Points out of 100 a bid needs to be able to win, unless the challenge sets its own pass mark. */
 export const DEFAULT_PASS_MARK = 60;
