@@ -1,3 +1,4 @@
+export * from './canonical';
 export * from './errors';
 export * from './events';
 export * from './money';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
 import {
@@ -41,6 +40,7 @@ import {
   pauseTimer,
   readsAsStatusSql,
   RoomParticipant,
+  sha256Hex,
   startTimer,
   Unprocessable,
   validatePanel,
@@ -111,7 +111,7 @@ function slotOf(state: RoomState, bidId: string): RoomBidState {
 
 function requestHash(command: string, request: object): string {
   const plain: unknown = JSON.parse(JSON.stringify({ command, request }));
-  return createHash('sha256').update(canonicalJson(plain)).digest('hex');
+  return sha256Hex(canonicalJson(plain));
 }
 
 /**
