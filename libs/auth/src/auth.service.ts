@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { Conflict, sha256Hex, Unauthenticated } from '@app/domain';
-import { RefreshTokenEntity, UserEntity } from '@app/database';
+import { isUniqueViolation, RefreshTokenEntity, UserEntity } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { LoginDto, MeView, RegisterDto, SessionView, UserView } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
 import { SessionRevocations } from './session-revocations';
 import { ThrottleService } from './throttle.service';
 import { TokenService } from './tokens.service';
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Failures one address may make on one account before the account's back-off applies to it: a typo
@@ -66,7 +64,7 @@ export class AuthService {
           }),
         );
       } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        if (isUniqueViolation(error)) {
           throw new Conflict('EMAIL_TAKEN', 'An account with this email already exists');
         }
         throw error;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
 import {
   EvaluationRoomEntity,
+  isUniqueViolation,
   publishEvent,
   RoomBidEntity,
   RoomDeclarationEntity,
@@ -67,8 +68,6 @@ import {
   standingScores,
   timerView,
 } from './room-views';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** What every command answers: the room's version after it (the version of the event it caused). */
 export interface CommandAck {
@@ -283,7 +282,7 @@ export class RoomCommandsService {
         return buildSnapshot(await this.store.load(manager, room), assertParticipant(participant), user.id, at);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new Conflict('ROOM_EXISTS', 'This challenge already has an evaluation room');
       }
       throw error;
