@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_PASS_MARK } from '@app/domain';
+import { Aggregation, DEFAULT_PASS_MARK } from '@app/domain';
 import { io, Socket } from 'socket.io-client';
 import type { TestApp } from './app';
 import { loginAdmin, register, registerEnterprise, TestUser } from './users';
@@ -148,7 +148,7 @@ export interface ConveneInput {
   judgeIds: string[];
   chairUserId: string;
   bids: { bidId: string; presentationMinutes: number; qaMinutes: number }[];
-  aggregation?: 'TRIMMED_MEAN' | 'MEAN' | 'MEDIAN';
+  aggregation?: Aggregation;
   objectionWindowMinutes: number;
 }
 
