@@ -59,6 +59,8 @@ export default tseslint.config(
   },
   {
     files: ['libs/domain/src/**/*.ts'],
+    // An integration spec beside a rule runs the rule's SQL twin on a real database (see docs/development.md).
+    ignores: ['libs/domain/src/**/*.int-spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

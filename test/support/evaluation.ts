@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Aggregation, DEFAULT_PASS_MARK } from '@app/domain';
 import { io, Socket } from 'socket.io-client';
 import type { TestApp } from './app';
 import { loginAdmin, register, registerEnterprise, TestUser } from './users';
@@ -53,7 +54,7 @@ export async function createChallenge(t: TestApp, owner: TestUser & { orgId: str
       `工业传感器揭榜 ${randomBytes(3).toString('hex')}`,
       options.winners ?? 1,
       closesInPast ? '-1' : '72',
-      options.passMark ?? 60,
+      options.passMark ?? DEFAULT_PASS_MARK,
       JSON.stringify(options.rubric ?? RUBRIC),
     ],
   );
@@ -147,7 +148,7 @@ export interface ConveneInput {
   judgeIds: string[];
   chairUserId: string;
   bids: { bidId: string; presentationMinutes: number; qaMinutes: number }[];
-  aggregation?: 'TRIMMED_MEAN' | 'MEAN' | 'MEDIAN';
+  aggregation?: Aggregation;
   objectionWindowMinutes: number;
 }
 

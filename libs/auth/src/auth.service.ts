@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
-import { Conflict, Unauthenticated } from '@app/domain';
-import { RefreshTokenEntity, UserEntity } from '@app/database';
+import { Conflict, sha256Hex, Unauthenticated } from '@app/domain';
+import { isUniqueViolation, RefreshTokenEntity, UserEntity } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { LoginDto, MeView, RegisterDto, SessionView, UserView } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
 import { SessionRevocations } from './session-revocations';
 import { ThrottleService } from './throttle.service';
-import { sha256, TokenService } from './tokens.service';
-
-const UNIQUE_VIOLATION = '23505';
+import { TokenService } from './tokens.service';
 
 /**
  * Failures one address may make on one account before the account's back-off applies to it: a typo
@@ -66,7 +64,7 @@ export class AuthService {
           }),
         );
       } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        if (isUniqueViolation(error)) {
           throw new Conflict('EMAIL_TAKEN', 'An account with this email already exists');
         }
         throw error;
@@ -106,7 +104,7 @@ export class AuthService {
     const { id, secret } = parseRefreshToken(presented);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOne(RefreshTokenEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!token || token.tokenHash !== sha256(secret) || token.revokedAt) return { error: 'REFRESH_TOKEN_INVALID' } as const;
+      if (!token || token.tokenHash !== sha256Hex(secret) || token.revokedAt) return { error: 'REFRESH_TOKEN_INVALID' } as const;
       if (token.usedAt) {
         await this.revokeFamily(manager, token.familyId);
         return { error: 'REFRESH_TOKEN_REUSED', familyId: token.familyId } as const;
@@ -137,7 +135,7 @@ export class AuthService {
     const { id, secret } = parseRefreshToken(presented);
     const familyId = await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOneBy(RefreshTokenEntity, { id });
-      if (!token || token.tokenHash !== sha256(secret)) return null;
+      if (!token || token.tokenHash !== sha256Hex(secret)) return null;
       await this.revokeFamily(manager, token.familyId);
       return token.familyId;
     });
@@ -180,7 +178,7 @@ export class AuthService {
     const rows: { id: string; family_id: string }[] = await manager.query(
       `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at)
        VALUES ($1, COALESCE($2::uuid, gen_random_uuid()), $3, now() + make_interval(secs => $4)) RETURNING id, family_id`,
-      [userId, familyId, sha256(secret), this.config.refreshTtlSeconds],
+      [userId, familyId, sha256Hex(secret), this.config.refreshTtlSeconds],
     );
     return { token: `${rows[0].id}.${secret}`, sessionId: rows[0].family_id };
   }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@app/core';
@@ -8,10 +8,6 @@ import type { AuthUser } from './auth-user';
 import { SessionRevocations } from './session-revocations';
 
 const ALGORITHM = 'HS256';
-
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 const invalid = () => new Unauthenticated('TOKEN_INVALID', 'The access token is invalid');
 

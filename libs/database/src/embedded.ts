@@ -1,9 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { sha256Hex } from '@app/domain';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the cluster's maintenance database (`postgres`). */
@@ -106,7 +107,7 @@ function reachable(dir: string, owner: { uid?: number; gid?: number }): boolean 
  */
 function clusterHome(dir: string, owner: { uid?: number; gid?: number }, log: (line: string) => void): string {
   if (reachable(dir, owner)) return dir;
-  const home = join('/var/tmp', `jiebang-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`);
+  const home = join('/var/tmp', `jiebang-${sha256Hex(dir).slice(0, 12)}`);
   mkdirSync(home, { recursive: true, mode: 0o755 });
   writeFileSync(join(dir, 'postgres.location'), `${home}\n`);
   log(`the postgres system user cannot enter ${dir}; the embedded database lives in ${home}`);

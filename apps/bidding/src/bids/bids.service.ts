@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorService, AuthUser, authorize } from '@app/auth';
-import { BidEntity, connectionManager, publishEvent, TeamEntity } from '@app/database';
+import { BidEntity, connectionManager, isUniqueViolation, publishEvent, TeamEntity } from '@app/database';
 import {
   assertBiddingOpen,
   assertMayBid,
@@ -24,17 +24,13 @@ import { bidStatus, toBidView } from './bid.views';
 import { ChallengeWindow, ownsOrAdministersChallenge, readChallengeWindow, visibleChallenge } from './challenge-window';
 import { BidTermsDto, BidView, ReviseBidDto, ShortlistDto, SubmitBidDto } from './dto/bid.dto';
 
-const UNIQUE_VIOLATION = '23505';
 /** The partial unique index that makes "one active bid per team per challenge" a database fact. */
 const ACTIVE_BID_INDEX = 'uq_bid_active_per_team';
 
 const bidAlreadyExists = () =>
   new Conflict('BID_ALREADY_EXISTS', 'This team already has an active bid on this challenge: revise it (PUT /api/bids/:id) or withdraw it first');
 
-function isActiveBidViolation(error: unknown): boolean {
-  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  return code === UNIQUE_VIOLATION && constraint === ACTIVE_BID_INDEX;
-}
+const isActiveBidViolation = (error: unknown): boolean => isUniqueViolation(error, ACTIVE_BID_INDEX);
 
 type BidRow = Omit<BidEntity, 'quotedPriceFen'> & { quotedPriceFen: string };
 

@@ -7,7 +7,10 @@ import {
   ChallengeStatus,
   Eligibility,
   effectiveChallengeStatus,
+  invitationKeysSql,
+  invitedSql,
   NotFound,
+  pastDeadlineSql,
 } from '@app/domain';
 import { EntityManager } from 'typeorm';
 
@@ -27,7 +30,7 @@ export interface ChallengeWindow {
   /** The database's clock_timestamp() when the row was read (after its lock, if any): a bid's receive time. */
   dbNow: Date;
   phase: BiddingPhase;
-  /** The reader is a current member of an invited team, of a team of an invited organisation, or a member of an invited organisation. */
+  /** The reader is invited (`isInvited` of @app/domain, applied in SQL). */
   readerInvited: boolean;
 }
 
@@ -65,14 +68,10 @@ export async function readChallengeWindow(
   const rows: ChallengeRow[] = await manager.query(
     `SELECT c.id, c.org_id, c.title, c.status, c.reward_fen, c.eligibility, c.invited_team_ids, c.invited_org_ids,
             c.nda_required, c.closes_at, c.published_at IS NOT NULL AS was_published,
-            clock.now AS db_now, clock.now >= c.opens_at AS opened, clock.now >= c.closes_at AS closed,
-            $2::uuid IS NOT NULL AND (
-              EXISTS (SELECT 1 FROM team_member m JOIN team t ON t.id = m.team_id
-                       WHERE m.user_id = $2 AND m.left_at IS NULL
-                         AND (t.id = ANY (c.invited_team_ids) OR t.org_id = ANY (c.invited_org_ids)))
-              OR EXISTS (SELECT 1 FROM org_member o WHERE o.user_id = $2 AND o.org_id = ANY (c.invited_org_ids))
-            ) AS reader_invited
+            clock.now AS db_now, clock.now >= c.opens_at AS opened, ${pastDeadlineSql('c', 'clock.now')} AS closed,
+            ${invitedSql('c', 'reader.team_ids', 'reader.org_ids')} AS reader_invited
        FROM challenge c CROSS JOIN (SELECT clock_timestamp() AS now) clock
+            CROSS JOIN (SELECT ${invitationKeysSql('$2::uuid')}) reader
       WHERE c.id = $1`,
     [challengeId, readerId],
   );

@@ -10,21 +10,24 @@ import {
   canSeeDetail,
   effectiveChallengeStatus,
   Eligibility,
+  InvitationKeys,
+  invitationKeysSql,
+  isInvited,
   NotFound,
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** Who is reading: the actor (roles, enterprises) and the teams and organisations they belong to. */
-export interface Reader {
+/**
+ * Who is reading: the actor (roles, enterprises) and their invitation keys: the teams they are a
+ * current member of (any role), and every organisation they belong to (verified or not, any kind)
+ * or one of these teams belongs to.
+ */
+export interface Reader extends InvitationKeys {
   user: AuthUser | null;
   actor: Actor | null;
-  /** Teams the user is a current member of (any role). */
-  teamIds: string[];
-  /** Every organisation the user is a member of (verified or not, any kind). */
-  memberOrgIds: string[];
 }
 
-export const ANONYMOUS: Reader = { user: null, actor: null, teamIds: [], memberOrgIds: [] };
+export const ANONYMOUS: Reader = { user: null, actor: null, teamIds: [], orgIds: [] };
 
 /** A challenge as stored, with its status as of the database clock. */
 export interface LoadedChallenge {
@@ -70,12 +73,8 @@ export class ChallengeAccess {
   async reader(user: AuthUser | null, manager: EntityManager = this.dataSource.manager): Promise<Reader> {
     if (!user) return ANONYMOUS;
     const actor = await this.actors.load(user, manager);
-    const [row]: { team_ids: string[]; org_ids: string[] }[] = await manager.query(
-      `SELECT ARRAY(SELECT team_id FROM team_member WHERE user_id = $1 AND left_at IS NULL) AS team_ids,
-              ARRAY(SELECT org_id FROM org_member WHERE user_id = $1) AS org_ids`,
-      [user.id],
-    );
-    return { user, actor, teamIds: row.team_ids, memberOrgIds: row.org_ids };
+    const [row]: { team_ids: string[]; org_ids: string[] }[] = await manager.query(`SELECT ${invitationKeysSql('$1::uuid')}`, [user.id]);
+    return { user, actor, teamIds: row.team_ids, orgIds: row.org_ids };
   }
 
   /** The challenge, locked for update when `lock` (use inside a transaction); null when it does not exist. */
@@ -94,15 +93,12 @@ export class ChallengeAccess {
   async relation(challenge: LoadedChallenge, reader: Reader, manager: EntityManager): Promise<ChallengeReader> {
     const { entity } = challenge;
     const actor = reader.actor;
-    const invited =
-      reader.teamIds.some((id) => entity.invitedTeamIds.includes(id)) ||
-      reader.memberOrgIds.some((id) => entity.invitedOrgIds.includes(id));
     const facts = reader.user ? await this.readerFacts(entity.id, reader, manager) : { nda: false, judge: false };
     return {
       signedIn: reader.user !== null,
       admin: actor !== null && isAdmin(actor),
       ownerOrg: actor !== null && actsForOrg(actor, entity.orgId),
-      invited,
+      invited: isInvited(entity, reader),
       ndaAccepted: entity.ndaRequired && facts.nda,
       judgeOfRoom: facts.judge,
     };

@@ -172,7 +172,7 @@ describe('search plans on 5,000 challenges (integration)', () => {
     await t.close();
   });
 
-  const anonymous: ListScope = { kind: 'public', admin: false, ownerOrgIds: [], teamIds: [], memberOrgIds: [] };
+  const anonymous: ListScope = { kind: 'public', admin: false, ownerOrgIds: [], invitation: { teamIds: [], orgIds: [] } };
   const explain = async (title: string, filters: Partial<ListFilters>): Promise<string> => {
     const { sql, parameters } = buildListQuery({ limit: 20, cursor: null, ...filters }, anonymous);
     const rows: { 'QUERY PLAN': string }[] = await t.dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, BUFFERS OFF) ${sql}`, parameters);

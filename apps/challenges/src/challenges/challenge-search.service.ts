@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, isAdmin } from '@app/auth';
 import { containsPattern } from '@app/database';
-import { PUBLIC_CHALLENGE_STATUSES, Unauthenticated, ValidationFailed } from '@app/domain';
+import {
+  ChallengeStatus,
+  effectiveStatusSql,
+  InvitationKeys,
+  invitedSql,
+  PUBLIC_CHALLENGE_STATUSES,
+  readsAsStatusSql, Unauthenticated, ValidationFailed } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { ChallengeAccess, Reader } from '../access/challenge-access.service';
 import { ListRow, toListItemView } from './challenge.views';
@@ -43,7 +49,7 @@ export type ListScope =
   /** An admin asking for one status (e.g. SUBMITTED, the review queue): everything in it. */
   | { kind: 'everything' }
   /** The public list: published at some point; invite-only ones only for the invited, the owner and admins. */
-  | { kind: 'public'; admin: boolean; ownerOrgIds: string[]; teamIds: string[]; memberOrgIds: string[] };
+  | { kind: 'public'; admin: boolean; ownerOrgIds: string[]; invitation: InvitationKeys };
 
 export interface ListFilters {
   q?: string;
@@ -56,9 +62,6 @@ export interface ListFilters {
   limit: number;
   cursor: ListCursor | null;
 }
-
-/** The status as every reader sees it: PUBLISHED past the deadline is CLOSED, by the database clock. */
-export const EFFECTIVE_STATUS_SQL = `CASE WHEN c.status = 'PUBLISHED' AND c.closes_at <= now() THEN 'CLOSED' ELSE c.status END`;
 
 /**
  * The list query: one statement, newest first, keyset-paginated on (created_at, id), which
@@ -83,14 +86,12 @@ export function buildListQuery(filters: ListFilters, scope: ListScope): { sql: s
       where.push(
         `(c.eligibility = 'OPEN'` +
           ` OR c.org_id = ANY(${param(scope.ownerOrgIds, '::uuid[]')})` +
-          ` OR c.invited_team_ids && ${param(scope.teamIds, '::uuid[]')}` +
-          ` OR c.invited_org_ids && ${param(scope.memberOrgIds, '::uuid[]')})`,
+          ` OR ${invitedSql('c', param(scope.invitation.teamIds, '::uuid[]'), param(scope.invitation.orgIds, '::uuid[]'))})`,
       );
     }
   }
 
-  if (filters.status === 'PUBLISHED') where.push(`c.status = 'PUBLISHED' AND c.closes_at > now()`);
-  else if (filters.status === 'CLOSED') where.push(`(c.status = 'CLOSED' OR (c.status = 'PUBLISHED' AND c.closes_at <= now()))`);
+  if (filters.status === ChallengeStatus.PUBLISHED || filters.status === ChallengeStatus.CLOSED) where.push(readsAsStatusSql('c', filters.status));
   else if (filters.status) where.push(`c.status = ${param(filters.status)}`);
   if (filters.q) {
     const pattern = param(containsPattern(filters.q));
@@ -105,7 +106,7 @@ export function buildListQuery(filters: ListFilters, scope: ListScope): { sql: s
     where.push(`(c.created_at, c.id) < (${param(filters.cursor.createdAt, '::timestamptz')}, ${param(filters.cursor.id, '::uuid')})`);
   }
 
-  const sql = `SELECT c.id, c.org_id, o.name AS org_name, ${EFFECTIVE_STATUS_SQL} AS status, c.version, c.title, c.summary,
+  const sql = `SELECT c.id, c.org_id, o.name AS org_name, ${effectiveStatusSql('c')} AS status, c.version, c.title, c.summary,
        c.industry_field, c.tags, c.reward_fen, c.winners, c.opens_at, c.closes_at, c.eligibility, c.ip_terms,
        c.nda_required, c.published_at, c.created_at,
        to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
@@ -121,7 +122,7 @@ export function listScope(reader: Reader, query: Pick<ListChallengesQuery, 'mine
   const admin = reader.actor !== null && isAdmin(reader.actor);
   if (query.mine) return { kind: 'mine', orgIds: ownerOrgIds };
   if (admin && query.status) return { kind: 'everything' };
-  return { kind: 'public', admin, ownerOrgIds, teamIds: reader.teamIds, memberOrgIds: reader.memberOrgIds };
+  return { kind: 'public', admin, ownerOrgIds, invitation: { teamIds: reader.teamIds, orgIds: reader.orgIds } };
 }
 
 /** GET /api/challenges: the public list (榜单), the caller's own challenges, the bureau's review queue. */

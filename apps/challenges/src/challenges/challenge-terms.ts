@@ -1,5 +1,5 @@
 import { ChallengeEntity, IndicatorRecord, RubricCriterionRecord } from '@app/database';
-import { Eligibility, IndustryField, IpTerm } from '@app/domain';
+import { DEFAULT_PASS_MARK, Eligibility, IndustryField, IpTerm } from '@app/domain';
 import type { CreateChallengeDto, CriterionDto, IndicatorDto, UpdateChallengeDto } from './dto/challenge.dto';
 
 /** Everything the enterprise writes about a challenge, as the service handles it. */
@@ -31,8 +31,6 @@ export interface StoredTerms extends Omit<Terms, 'opensAt' | 'closesAt' | 'indus
   opensAt: string;
   closesAt: string;
 }
-
-export const DEFAULT_PASS_MARK = 60;
 
 const indicators = (list: IndicatorDto[]): IndicatorRecord[] =>
   list.map((i) => ({ name: i.name, target: i.target, unit: i.unit, measurement: i.measurement }));

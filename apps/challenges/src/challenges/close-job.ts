@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, PeriodicTask } from '@app/core';
 import { publishEvent } from '@app/database';
-import { ChallengeStatus, transitionChallenge } from '@app/domain';
+import { ChallengeStatus, pastDeadlineSql, transitionChallenge } from '@app/domain';
 import { DataSource } from 'typeorm';
 
 /** At most this many challenges are closed per round; the next round takes the rest. */
@@ -47,9 +47,9 @@ export class ChallengeCloseJob implements OnApplicationBootstrap, OnApplicationS
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [{ id: string; closes_at: Date }[], number] = await manager.query(
         `UPDATE challenge SET status = $1, closed_at = now(), updated_at = now()
-          WHERE id IN (SELECT id FROM challenge
-                        WHERE status = 'PUBLISHED' AND closes_at <= now()
-                        ORDER BY closes_at LIMIT $2
+          WHERE id IN (SELECT c.id FROM challenge c
+                        WHERE ${pastDeadlineSql('c')}
+                        ORDER BY c.closes_at LIMIT $2
                         FOR UPDATE SKIP LOCKED)
           RETURNING id, closes_at`,
         [closed, BATCH],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, authorize } from '@app/auth';
 import { NdaAcceptanceEntity, TeamEntity } from '@app/database';
-import { ChallengeStatus, Conflict, NotFound } from '@app/domain';
+import { ChallengeStatus, Conflict, isTeamInvited, NotFound } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { ChallengeAccess } from '../access/challenge-access.service';
 import { toNdaAcceptanceView } from '../challenges/challenge.views';
@@ -30,8 +30,7 @@ export class NdaService {
       );
       authorize(lead.length > 0, 'NOT_TEAM_LEAD', "Only the team's lead accepts an NDA on its behalf");
       if (entity.eligibility === 'INVITE_ONLY') {
-        const invited = entity.invitedTeamIds.includes(team.id) || (team.orgId !== null && entity.invitedOrgIds.includes(team.orgId));
-        authorize(invited, 'TEAM_NOT_INVITED', 'This challenge is by invitation and this team (or its organisation) is not invited');
+        authorize(isTeamInvited(entity, team), 'TEAM_NOT_INVITED', 'This challenge is by invitation and this team (or its organisation) is not invited');
       }
       const existing = await manager.findOneBy(NdaAcceptanceEntity, { challengeId: entity.id, teamId: team.id });
       if (existing) return { created: false, acceptance: toNdaAcceptanceView(existing) };

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
 import {
   EvaluationRoomEntity,
+  isUniqueViolation,
   publishEvent,
   RoomBidEntity,
   RoomDeclarationEntity,
@@ -28,16 +28,20 @@ import {
   assertParticipant,
   autoRecusal,
   canonicalJson,
+  ChallengeStatus,
   Conflict,
   Criterion,
   declarationsComplete,
+  DEFAULT_AGGREGATION,
   FieldError,
   Forbidden,
   GENESIS_HASH,
   judgeTotal,
   NotFound,
   pauseTimer,
+  readsAsStatusSql,
   RoomParticipant,
+  sha256Hex,
   startTimer,
   Unprocessable,
   validatePanel,
@@ -64,8 +68,6 @@ import {
   standingScores,
   timerView,
 } from './room-views';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** What every command answers: the room's version after it (the version of the event it caused). */
 export interface CommandAck {
@@ -108,7 +110,7 @@ function slotOf(state: RoomState, bidId: string): RoomBidState {
 
 function requestHash(command: string, request: object): string {
   const plain: unknown = JSON.parse(JSON.stringify({ command, request }));
-  return createHash('sha256').update(canonicalJson(plain)).digest('hex');
+  return sha256Hex(canonicalJson(plain));
 }
 
 /**
@@ -135,9 +137,8 @@ export class RoomCommandsService {
           pass_mark: number;
           winners: number;
         }[] = await manager.query(
-          `SELECT id, status, (status = 'CLOSED' OR (status = 'PUBLISHED' AND closes_at <= now())) AS closed,
-                  rubric, pass_mark, winners
-             FROM challenge WHERE id = $1 FOR SHARE`,
+          `SELECT c.id, c.status, ${readsAsStatusSql('c', ChallengeStatus.CLOSED)} AS closed, c.rubric, c.pass_mark, c.winners
+             FROM challenge c WHERE c.id = $1 FOR SHARE`,
           [dto.challengeId],
         );
         if (!challenge) throw new NotFound('Challenge');
@@ -195,7 +196,7 @@ export class RoomCommandsService {
           challengeId: dto.challengeId,
           status: 'CONVENED',
           chairUserId: dto.chairUserId,
-          aggregation: dto.aggregation ?? 'TRIMMED_MEAN',
+          aggregation: dto.aggregation ?? DEFAULT_AGGREGATION,
           objectionWindowMinutes: dto.objectionWindowMinutes,
           rubric: challenge.rubric,
           passMark: challenge.pass_mark,
@@ -281,7 +282,7 @@ export class RoomCommandsService {
         return buildSnapshot(await this.store.load(manager, room), assertParticipant(participant), user.id, at);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new Conflict('ROOM_EXISTS', 'This challenge already has an evaluation room');
       }
       throw error;

@@ -1,6 +1,6 @@
 import type { AuthUser } from '@app/auth';
 import type { AppConfig } from '@app/core';
-import { creditCodeCheckChar } from '@app/domain';
+import { creditCodeCheckChar, DEFAULT_PASS_MARK } from '@app/domain';
 import type { DataSource } from 'typeorm';
 import {
   DEMO_CHALLENGES,
@@ -204,7 +204,7 @@ export class DemoSeeder {
       eligibility: 'OPEN',
       ipTerms: challenge.ipTerms,
       ndaRequired: challenge.ndaRequired,
-      passMark: 60,
+      passMark: DEFAULT_PASS_MARK,
       rubric: DEMO_RUBRIC,
     });
     await http.post(`/api/challenges/${draft.id}/submit`, enterprise.token, undefined, 200);

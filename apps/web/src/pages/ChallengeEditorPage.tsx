@@ -1,5 +1,6 @@
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { DEFAULT_PASS_MARK } from '@app/domain/evaluation/scoring';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useChallenge } from '../api/challenges';
@@ -56,7 +57,7 @@ function blankTerms(): Partial<Terms> {
     invitedOrgIds: [],
     ipTerms: 'TRANSFER',
     ndaRequired: false,
-    passMark: 60,
+    passMark: DEFAULT_PASS_MARK,
     rubric,
   };
 }

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DEFAULT_PASS_MARK } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
 import { bigintNumber } from './bigint';
 
@@ -102,7 +103,7 @@ export class ChallengeEntity {
   ndaRequired!: boolean;
 
   /** Points out of 100 a bid needs to be able to win. */
-  @Column({ type: 'integer', default: 60 })
+  @Column({ type: 'integer', default: DEFAULT_PASS_MARK })
   passMark!: number;
 
   @Column({ type: 'jsonb' })

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { DEFAULT_AGGREGATION } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
 import { BidEntity } from './bidding.entities';
 import { bigintNumber } from './bigint';
@@ -76,8 +77,8 @@ export class EvaluationRoomEntity {
   @JoinColumn({ name: 'chair_user_id' })
   chair?: UserEntity;
 
-  /** TRIMMED_MEAN, MEAN or MEDIAN. */
-  @Column({ type: 'text', default: 'TRIMMED_MEAN' })
+  /** One of AGGREGATIONS (the check above lists them as the migration wrote it). */
+  @Column({ type: 'text', default: DEFAULT_AGGREGATION })
   aggregation!: string;
 
   @Column({ type: 'integer' })

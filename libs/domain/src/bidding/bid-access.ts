@@ -1,9 +1,10 @@
 import { Conflict, Forbidden, NotFound } from '../errors';
+import { Invitations, InvitableTeam, isTeamInvited } from '../challenge/invitation';
 import { BidStatus } from './bid-lifecycle';
 
 /**
  * Where bidding on a challenge stands. `opened` and `closed` are decided by the database
- * clock (`clock_timestamp() >= opens_at`, `>= closes_at`), never by the application's clock.
+ * clock (`clock_timestamp() >= opens_at`, `pastDeadlineSql`), never by the application's clock.
  */
 export type BiddingPhase = 'HIDDEN' | 'NOT_OPEN' | 'OPEN' | 'CLOSED' | 'CANCELLED';
 
@@ -11,7 +12,7 @@ export interface ChallengeClock {
   status: string;
   /** The database clock has reached opens_at. */
   opened: boolean;
-  /** The database clock has reached closes_at. */
+  /** Closed past the deadline (`pastDeadlineSql` by the database clock). */
   closed: boolean;
 }
 
@@ -65,16 +66,13 @@ export function canOpenBids(ownsOrAdministers: boolean, phase: BiddingPhase): bo
   return ownsOrAdministers && phase === 'CLOSED';
 }
 
-export interface EligibilityRules {
+export interface EligibilityRules extends Invitations {
   eligibility: string;
-  invitedTeamIds: readonly string[];
-  invitedOrgIds: readonly string[];
 }
 
 /** Open challenges take any team; invite-only ones the invited teams and the teams of invited organisations. */
-export function isTeamEligible(rules: EligibilityRules, team: { id: string; orgId: string | null }): boolean {
-  if (rules.eligibility !== 'INVITE_ONLY') return true;
-  return rules.invitedTeamIds.includes(team.id) || (team.orgId !== null && rules.invitedOrgIds.includes(team.orgId));
+export function isTeamEligible(rules: EligibilityRules, team: InvitableTeam): boolean {
+  return rules.eligibility !== 'INVITE_ONLY' || isTeamInvited(rules, team);
 }
 
 /**

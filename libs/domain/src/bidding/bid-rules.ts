@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { canonicalJson, compareStrings, sha256Hex } from '../canonical';
 import { ValidationFailed } from '../errors';
 import { Fen, formatYuan } from '../money';
 
@@ -78,57 +78,10 @@ export function validateBid(input: BidTerms, ctx: BidContext): void {
   }
 }
 
-/** JavaScript's default string order (by UTF-16 code unit): the same on every machine and locale. */
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
-
-/** What canonical JSON cannot carry exactly, and where: `path` runs from the content's root. */
-export class NotCanonical extends TypeError {
-  constructor(
-    readonly path: (string | number)[],
-    readonly reason: string,
-  ) {
-    super(`${['content', ...path].join('.')} ${reason}`);
-  }
-}
-
-/** Describes any value, even an object whose prototype has no toString. */
-const describe = (value: unknown): string => (typeof value === 'object' || typeof value === 'function' ? Object.prototype.toString.call(value) : String(value));
-
-function canonical(value: unknown, path: (string | number)[]): string {
-  if (value === null || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
-  if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${Array.from(value, (item, i) => canonical(item, [...path, i])).join(',')}]`;
-  if (isPlainObject(value)) {
-    const members = new Map<string, string>();
-    for (const [key, item] of Object.entries(value)) {
-      if (item === undefined) continue;
-      const name = key.normalize('NFC');
-      if (members.has(name)) throw new NotCanonical(path, `has two keys that read ${JSON.stringify(name)} in Unicode NFC`);
-      members.set(name, `${JSON.stringify(name)}:${canonical(item, [...path, key])}`);
-    }
-    return `{${[...members].sort(([a], [b]) => compareStrings(a, b)).map(([, member]) => member).join(',')}}`;
-  }
-  throw new NotCanonical(path, `is not a value JSON carries exactly: ${describe(value)}`);
-}
-
-/**
- * The one JSON text of a bid's content that receipts are computed over: object keys sorted
- * (recursively, by code unit), arrays in their order, strings and keys in Unicode NFC, no
- * whitespace. Properties whose value is undefined are left out, as JSON.stringify does; values
- * JSON cannot carry exactly (NaN, Infinity, undefined in an array, Dates, class instances,
- * functions, bigints) throw NotCanonical (a TypeError) rather than being silently changed.
- */
+/** The one JSON text of a bid's content that receipts are computed over: canonicalJson with strings and keys in Unicode NFC. */
 export function canonicalBidContent(content: unknown): string {
-  return canonical(content, []);
+  return canonicalJson(content, { root: 'content', nfc: true });
 }
-
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The receipt a team gets for a bid revision: the lowercase hex SHA-256 of its canonical content. */
 export function receiptHash(canonicalContent: string): string {

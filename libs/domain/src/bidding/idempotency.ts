@@ -1,5 +1,6 @@
 import { Conflict, Unprocessable, ValidationFailed } from '../errors';
-import { canonicalBidContent, NotCanonical, receiptHash } from './bid-rules';
+import { NotCanonical } from '../canonical';
+import { canonicalBidContent, receiptHash } from './bid-rules';
 
 /** An Idempotency-Key: 1 to 200 of A-Z a-z 0-9 _ - : . (a UUID fits). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{1,200}$/;

@@ -77,7 +77,35 @@ export function transitionChallenge(
   return to;
 }
 
-/** The status as readers should see it: a PUBLISHED challenge whose deadline has passed is CLOSED. */
+/** Closed past the deadline: a PUBLISHED challenge whose closesAt the clock has reached (see {@link pastDeadlineSql}). */
+export function isPastDeadline(status: string, closesAt: Date, now: Date): boolean {
+  return status === PUBLISHED && now.getTime() >= closesAt.getTime();
+}
+
+/** The status as readers should see it: a PUBLISHED challenge whose deadline has passed is CLOSED (see {@link effectiveStatusSql}). */
 export function effectiveChallengeStatus(status: ChallengeStatus, closesAt: Date, now: Date): ChallengeStatus {
-  return status === PUBLISHED && now.getTime() >= closesAt.getTime() ? CLOSED : status;
+  return isPastDeadline(status, closesAt, now) ? CLOSED : status;
+}
+
+/*
+ * The same rules in SQL, over the challenge row `c` (a table alias) and the clock `now` (an SQL
+ * expression: now() in a statement, clock_timestamp() after a lock). challenge-lifecycle.int-spec.ts
+ * proves they agree with the functions above.
+ */
+
+/** {@link isPastDeadline} in SQL. */
+export const pastDeadlineSql = (c: string, now = 'now()'): string => `(${c}.status = '${PUBLISHED}' AND ${c}.closes_at <= ${now})`;
+
+/** {@link effectiveChallengeStatus} in SQL. */
+export const effectiveStatusSql = (c: string, now = 'now()'): string => `CASE WHEN ${pastDeadlineSql(c, now)} THEN '${CLOSED}' ELSE ${c}.status END`;
+
+/**
+ * Whether the row reads as PUBLISHED or CLOSED (effectiveChallengeStatus(...) === status) in SQL,
+ * written on the stored columns so that indexes on status and closes_at serve it. Every other
+ * status reads as stored.
+ */
+export function readsAsStatusSql(c: string, status: typeof PUBLISHED | typeof CLOSED, now = 'now()'): string {
+  return status === PUBLISHED
+    ? `(${c}.status = '${PUBLISHED}' AND ${c}.closes_at > ${now})`
+    : `(${c}.status = '${CLOSED}' OR ${pastDeadlineSql(c, now)})`;
 }

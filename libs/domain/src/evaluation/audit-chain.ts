@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../canonical';
 
 /**
  * The append-only record of an evaluation room: each entry's hash covers the previous
@@ -30,36 +30,11 @@ export type ChainVerification =
   | { valid: true; head: string }
   | { valid: false; brokenAtSeq: number; reason: ChainBreakReason };
 
-function isPlainObject(value: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * JSON with object keys sorted by code unit at every depth and no whitespace. Properties
- * whose value is undefined are left out (as JSON and jsonb do); anything JSON cannot carry
- * exactly (NaN, Infinity, undefined in an array, bigint, functions, Dates and other class
- * instances) throws a TypeError, so what is hashed is what is stored.
- */
-export function canonicalJson(value: unknown, path = '$'): string {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item, i) => canonicalJson(item, `${path}[${i}]`)).join(',')}]`;
-  if (typeof value === 'object' && isPlainObject(value)) {
-    const members = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item, `${path}.${key}`)}`);
-    return `{${members.join(',')}}`;
-  }
-  throw new TypeError(`${path} cannot be written to the audit record as JSON: ${String(value)}`);
-}
-
 /** SHA-256 (lowercase hex) of `prevHash + "\n" + canonicalJson(entry)`, over the input fields only. */
 export function chainHash(prevHash: string, entry: AuditEntryInput): string {
   const { seq, roomId, actorId, action, payload, at } = entry;
   const text = `${prevHash}\n${canonicalJson({ seq, roomId, actorId, action, payload, at })}`;
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
 }
 
 /** The entry to append after `prevHash` (GENESIS_HASH for the first). */

@@ -16,9 +16,14 @@ export interface Criterion {
 /** A judge's scores for one bid, by criterion key. */
 export type CriterionScores = Record<string, number>;
 
-export type Aggregation = 'TRIMMED_MEAN' | 'MEAN' | 'MEDIAN';
+/** How a panel's totals make the panel score (see panelScore). */
+export const AGGREGATIONS = ['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export const DEFAULT_AGGREGATION: Aggregation = 'TRIMMED_MEAN';
 
-export const DEFAULT_PASS_MARK_CENTI = 6000;
+/** Points out of 100 a bid needs to be able to win, unless the challenge sets its own pass mark. */
+export const DEFAULT_PASS_MARK = 60;
+export const DEFAULT_PASS_MARK_CENTI = DEFAULT_PASS_MARK * 100;
 export const DEFAULT_OUTLIER_THRESHOLD_CENTI = 1500;
 /** TRIMMED_MEAN drops the single highest and lowest totals from this many totals on. */
 export const TRIM_FROM_COUNT = 5;

@@ -19,6 +19,7 @@ import {
 import {
   CHALLENGE_STATUSES,
   ChallengeStatus,
+  DEFAULT_PASS_MARK,
   ELIGIBILITY,
   Eligibility,
   INDUSTRY_FIELDS,
@@ -212,7 +213,7 @@ export class CreateChallengeDto {
   @IsBoolean()
   ndaRequired?: boolean;
 
-  @ApiPropertyOptional({ description: 'Points out of 100 a bid needs to be able to win', minimum: 0, maximum: 100, default: 60 })
+  @ApiPropertyOptional({ description: 'Points out of 100 a bid needs to be able to win', minimum: 0, maximum: 100, default: DEFAULT_PASS_MARK })
   @IsOptional()
   @IsInt()
   @Min(0)

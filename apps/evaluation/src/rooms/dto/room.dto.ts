@@ -13,11 +13,9 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { MAX_PANEL_SIZE, ROOM_STATUSES } from '@app/domain';
+import { Aggregation, AGGREGATIONS, DEFAULT_AGGREGATION, MAX_PANEL_SIZE, ROOM_STATUSES } from '@app/domain';
 import { EachNested, Trim } from '@app/core';
 
-
-export const AGGREGATIONS = ['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] as const;
 
 export class RoomSlotDto {
   @ApiProperty({ format: 'uuid', description: 'A SHORTLISTED bid on the challenge' })
@@ -60,10 +58,10 @@ export class ConveneRoomDto {
   @EachNested(() => RoomSlotDto)
   bids!: RoomSlotDto[];
 
-  @ApiPropertyOptional({ enum: AGGREGATIONS, default: 'TRIMMED_MEAN' })
+  @ApiPropertyOptional({ enum: AGGREGATIONS, default: DEFAULT_AGGREGATION })
   @IsOptional()
   @IsIn(AGGREGATIONS)
-  aggregation?: (typeof AGGREGATIONS)[number];
+  aggregation?: Aggregation;
 
   @ApiProperty({ minimum: 0, maximum: 43_200, description: 'Length of the objection window (公示期) after the reveal, in minutes' })
   @IsInt()

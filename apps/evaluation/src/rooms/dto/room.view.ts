@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Aggregation, AGGREGATIONS } from '@app/domain';
 
 /** OpenAPI shapes of the room's answers (the TypeScript types live beside the services and views). */
 
@@ -18,7 +19,7 @@ export class RoomSnapshotView {
   @ApiProperty({ enum: ['CONVENED', 'OPEN', 'REVEALED', 'FINALIZED'] }) status!: string;
   @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } }) challenge!: object;
   @ApiProperty({ format: 'uuid' }) chairUserId!: string;
-  @ApiProperty({ enum: ['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] }) aggregation!: string;
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation!: Aggregation;
   @ApiProperty() passMark!: number;
   @ApiProperty() winners!: number;
   @ApiProperty() objectionWindowMinutes!: number;

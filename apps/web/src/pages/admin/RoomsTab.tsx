@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, InputNumber, Select, Space, Table, Tag } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { type Aggregation, AGGREGATIONS, DEFAULT_AGGREGATION } from '@app/domain/evaluation/scoring';
 import { useChallengePages } from '../../api/challenges';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -23,7 +24,7 @@ interface Convening {
   challengeId: string;
   judgeIds: string[];
   chairUserId: string;
-  aggregation: 'TRIMMED_MEAN' | 'MEAN' | 'MEDIAN';
+  aggregation: Aggregation;
   objectionWindowMinutes: number;
 }
 
@@ -103,7 +104,7 @@ export default function RoomsTab() {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ aggregation: 'TRIMMED_MEAN', objectionWindowMinutes: 0, judgeIds: [] }}
+        initialValues={{ aggregation: DEFAULT_AGGREGATION, objectionWindowMinutes: 0, judgeIds: [] }}
         onFinish={(values) => {
           reset();
           convene.mutate(values);
@@ -138,7 +139,7 @@ export default function RoomsTab() {
         </Form.Item>
         <Space size="large">
           <Form.Item name="aggregation" label={t('convene.aggregation')}>
-            <Select style={{ width: 200 }} options={(['TRIMMED_MEAN', 'MEAN', 'MEDIAN'] as const).map((value) => ({ value, label: t(`convene.aggregations.${value}`) }))} />
+            <Select style={{ width: 200 }} options={AGGREGATIONS.map((value) => ({ value, label: t(`convene.aggregations.${value}`) }))} />
           </Form.Item>
           <Form.Item name="objectionWindowMinutes" label={t('convene.objectionWindow')}>
             <InputNumber min={0} max={43200} />
