@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { freePort } from '@app/database';
 import { until } from './wait';
@@ -26,27 +26,27 @@ function pong(port: number): Promise<boolean> {
   });
 }
 
+/** Whether redis-server can be started here: checked once, synchronously, so a test can be skipped visibly. */
+const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+
 /**
- * Starts redis-server on a free port, or answers null where there is none (the caller skips and
- * says so; under CI=true a missing redis-server fails instead, .ci/run installs it).
+ * `it` for a test that needs a redis-server of its own: where there is none Jest reports the test
+ * as skipped, except under CI=true, where it runs and fails (.ci/run installs redis-server).
  */
-export async function startOwnRedis(): Promise<OwnRedis | null> {
+export const itWithRedisServer: jest.It = hasRedisServer || process.env.CI === 'true' ? it : it.skip;
+
+/** Starts redis-server on a free port (tests declared with itWithRedisServer). */
+export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async (): Promise<void> => {
     const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     const missing = new Promise<boolean>((resolve) => started.once('error', () => resolve(true)));
     child = started;
-    const ready = await Promise.race([until(() => pong(port), 10_000, `redis-server on port ${port}`).then(() => false), missing]);
-    if (ready) throw new Error('redis-server is not installed');
+    const isMissing = await Promise.race([until(() => pong(port), 10_000, `redis-server on port ${port}`).then(() => false), missing]);
+    if (isMissing) throw new Error('redis-server is not installed (apt-get install redis-server)');
   };
-  try {
-    await start();
-  } catch (error) {
-    if (process.env.CI === 'true') throw error;
-    console.warn(`${(error as Error).message}: skipping the Redis fault tests (CI runs them)`);
-    return null;
-  }
+  await start();
   return {
     url: `redis://127.0.0.1:${port}`,
     start,

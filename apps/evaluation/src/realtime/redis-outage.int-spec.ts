@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startTestApp, TestApp, TestAppOptions } from '../../../../test/support/app';
 import { declaredRoom, RoomClient, sheet } from '../../../../test/support/evaluation';
-import { OwnRedis, startOwnRedis } from '../../../../test/support/redis';
+import { itWithRedisServer, OwnRedis, startOwnRedis } from '../../../../test/support/redis';
 import { until } from '../../../../test/support/wait';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from './rooms-io.adapter';
@@ -34,14 +34,12 @@ const roomVersion = async (t: TestApp, roomId: string): Promise<number> =>
   Number((await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version);
 
 describe('Redis outages (integration)', () => {
-  let redis: OwnRedis | null;
+  let own: OwnRedis | undefined;
+  /** One redis-server for the file, started by the first test that runs. */
+  const ownRedis = async (): Promise<OwnRedis> => (own ??= await startOwnRedis());
   const apps: TestApp[] = [];
   const clients: RoomClient[] = [];
   const env = (url: string) => ({ REDIS_URL: url, REDIS_PREFIX: `jiebang-fault-${randomBytes(6).toString('hex')}`, ROOM_HEARTBEAT_MS: String(HEARTBEAT_MS) });
-
-  beforeAll(async () => {
-    redis = await startOwnRedis();
-  });
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.close();
@@ -49,11 +47,11 @@ describe('Redis outages (integration)', () => {
   });
 
   afterAll(async () => {
-    await redis?.kill();
+    await own?.kill();
   });
 
-  it('keeps both instances serving through a kill -9 and restart of Redis, and every client converges', async () => {
-    if (!redis) return;
+  itWithRedisServer('keeps both instances serving through a kill -9 and restart of Redis, and every client converges', async () => {
+    const redis = await ownRedis();
     const shared = env(redis.url);
     const a = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, env: shared, serviceName: 'evaluation-a' });
     apps.push(a);
@@ -125,8 +123,8 @@ describe('Redis outages (integration)', () => {
     console.log(`Redis outage: readiness saw it in ${downStatus} ms; clients converged in ${convergedInOutageMs} ms without Redis; both instances ready ${readyAgainMs} ms after its restart`);
   });
 
-  it('starts an instance while Redis is unreachable and joins Redis when it appears', async () => {
-    if (!redis) return;
+  itWithRedisServer('starts an instance while Redis is unreachable and joins Redis when it appears', async () => {
+    const redis = await ownRedis();
     await redis.kill();
     const c = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, env: env(redis.url), serviceName: 'evaluation-c' });
     apps.push(c);

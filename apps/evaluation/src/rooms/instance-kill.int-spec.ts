@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '../../../../test/support/app';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/database';
 import { declaredRoom, RoomClient, sheet, SocketAck } from '../../../../test/support/evaluation';
 import { RunningService, startService } from '../../../../test/support/processes';
-import { OwnRedis, startOwnRedis } from '../../../../test/support/redis';
+import { itWithRedisServer, OwnRedis, startOwnRedis } from '../../../../test/support/redis';
 import { TcpProxy } from '../../../../test/support/tcp-proxy';
 import { TestUser } from '../../../../test/support/users';
 import { until } from '../../../../test/support/wait';
@@ -160,9 +160,8 @@ describe('kill -9 of an evaluation instance mid-scoring (integration)', () => {
     await redis?.kill();
   });
 
-  it('loses no acknowledged score, applies none twice, and every client converges', async () => {
+  itWithRedisServer('loses no acknowledged score, applies none twice, and every client converges', async () => {
     redis = await startOwnRedis();
-    if (!redis) return;
     const redisUrl = redis.url;
     database = await createTestDatabase();
     fixtures = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), database });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { startTestApp, TestApp, TestAppOptions } from '../../../../test/support/app';
 import { createTestDatabase } from '../../../../test/support/database';
 import { declaredRoom, RoomClient, sheet } from '../../../../test/support/evaluation';
+import { itWithRedisServer, startOwnRedis } from '../../../../test/support/redis';
 import { loginAdmin } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from '../index';
@@ -66,28 +66,10 @@ describe('nothing lost (integration)', () => {
   });
 });
 
-async function redisReachable(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
 describe('several instances joined by the Redis adapter (integration)', () => {
-  it('lets a judge on one instance update the chair on another', async () => {
-    const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-    if (!(await redisReachable(redisUrl))) {
-      if (process.env.CI === 'true') throw new Error(`Redis is not reachable at ${redisUrl}; CI must run this test`);
-      console.warn(`Redis is not reachable at ${redisUrl}: skipping the two-instance test (CI runs it)`);
-      return;
-    }
-    // A channel prefix of this test's own, so parallel runs on one Redis do not cross.
-    const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `jiebang-test-${randomBytes(6).toString('hex')}` };
+  itWithRedisServer('lets a judge on one instance update the chair on another', async () => {
+    const redis = await startOwnRedis();
+    const env = { REDIS_URL: redis.url, REDIS_PREFIX: `jiebang-test-${randomBytes(6).toString('hex')}` };
     const a = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, env, serviceName: 'evaluation-a' });
     const b = await startTestApp({ module: appModule, configure: configureEvaluation, listen: true, env, serviceName: 'evaluation-b', database: a.database });
     const clients: RoomClient[] = [];
@@ -125,6 +107,7 @@ describe('several instances joined by the Redis adapter (integration)', () => {
       for (const client of clients) client.close();
       await b.close();
       await a.close();
+      await redis.kill();
     }
   });
 });
