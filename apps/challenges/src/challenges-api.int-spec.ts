@@ -50,6 +50,12 @@ describe('the challenges API (integration)', () => {
   });
   afterAll(() => t.close());
 
+  it("serves the same document at Nest's usual /api/docs-json", async () => {
+    const [usual, ours] = await Promise.all([t.http().get('/api/docs-json').expect(200), t.http().get('/api/docs/openapi.json').expect(200)]);
+    expect(usual.body).toEqual(ours.body);
+    expect(Object.keys(usual.body.paths).length).toBeGreaterThan(10);
+  });
+
   it('documents exactly these routes', () => {
     const documented = Object.entries(paths)
       .filter(([path]) => path.startsWith('/api/challenges'))

@@ -98,6 +98,8 @@ export async function createApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Also at Nest's usual address, where OpenAPI tooling looks first.
+  instance.get('/api/docs-json', async () => document);
   return app;
 }
 
