@@ -6,6 +6,7 @@ export { configureEvaluation } from './realtime/rooms-io.adapter';
 
 /** The evaluation service's feature modules, for its own app and for the one-process platform. */
 export const EVALUATION_MODULES = [ExpertsModule, RoomsModule, RecordModule];
-export { RoomCommandsService } from './rooms/room-commands.service';
+export { LiveScoringService } from './rooms/live-scoring.service';
+export { RoomVerdictService } from './rooms/room-verdict.service';
 export { ROOM_COMMANDS } from './rooms/rooms.gateway';
 export type { RoomCommandName } from './rooms/rooms.gateway';

@@ -30,8 +30,8 @@ describe('the live evaluation room over socket.io (integration)', () => {
     return client;
   };
 
-  // After each command the views are rebuilt from the state before it plus what the command says
-  // it wrote (RoomStore.refresh). Every refresh of this file is checked against a full reload in the
+  // After each command the views are rebuilt from the state before it plus what RoomWrites recorded
+  // the command wrote (RoomStore.refresh). Every refresh of this file is checked against a full reload in the
   // same transaction: a command that forgets a table it wrote shows up in the last test.
   const refreshed = { calls: 0, parts: new Set<RoomPart>(), stale: [] as string[] };
   const realRefresh = RoomStore.prototype.refresh;

@@ -1,5 +1,5 @@
 import type { EvaluationRoomEntity } from '@app/database';
-import type { Aggregation, BidSlotState, RoomStatus, TimerPhase, TimerState } from '@app/domain';
+import { Aggregation, BidSlotState, NotFound, RoomStatus, TimerPhase, TimerState } from '@app/domain';
 
 /** Everything a room's views are built from, read in one transaction at one version. */
 export interface RoomBidState {
@@ -81,4 +81,11 @@ export function setRoomTimer(room: EvaluationRoomEntity, timer: TimerState | nul
   room.timerDurationMs = timer?.durationMs ?? null;
   room.timerRemainingMs = timer?.remainingMs ?? null;
   room.timerStartedAt = timer?.startedAt ?? null;
+}
+
+/** The room's slot of this bid (404 when the bid is not in the room). */
+export function slotOf(state: RoomState, bidId: string): RoomBidState {
+  const slot = state.bids.find((b) => b.bidId === bidId);
+  if (!slot) throw new NotFound('Room bid');
+  return slot;
 }

@@ -5,7 +5,7 @@ import { AuditEntry, BidSlotState, NotFound, RoomParticipant, sealEntry } from '
 import { EntityManager } from 'typeorm';
 import { RoomBidState, RoomDeclarationState, RoomObjectionState, RoomScoreState, RoomState } from './room-state';
 
-/** The room's tables a command may write besides the room row (see RoomStore.refresh). */
+/** The room's tables a command may write besides the room row (RoomWrites records them; see RoomStore.refresh). */
 export type RoomPart = 'bids' | 'declarations' | 'scores' | 'objections';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -96,7 +96,7 @@ export class RoomStore {
   /**
    * The state after a command from the state before it: the room row is the same object (changed
    * in memory and saved), the challenge and the panel never change in a room, and of its other
-   * tables only those the command wrote are read again.
+   * tables only those the command wrote (as RoomWrites recorded them) are read again.
    */
   async refresh(manager: EntityManager, before: RoomState, writes: readonly RoomPart[]): Promise<RoomState> {
     const after: RoomState = { ...before };

@@ -1,6 +1,7 @@
 import {
   BidAggregate,
   bidAggregate,
+  declarationsComplete,
   formatPoints,
   rankRoom,
   RoomAudience,
@@ -211,6 +212,21 @@ export function ownScoreView(score: RoomScoreState): OwnScoreView {
 function isRevealed(state: RoomState): boolean {
   const status = roomStatus(state.room);
   return status === 'REVEALED' || status === 'FINALIZED';
+}
+
+/** Whether every judge has declared on every bid (the room opens only then). */
+export function declarationCheck(state: RoomState) {
+  return declarationsComplete(
+    state.panel.map((p) => p.userId),
+    state.bids.map((b) => b.bidId),
+    state.declarations,
+  );
+}
+
+/** A judge's own standing score of a bid, as they see it (null when none stands). */
+export function ownScoreOf(state: RoomState, judgeId: string, bidId: string): OwnScoreView | null {
+  const score = standingScores(state).find((s) => s.judgeId === judgeId && s.bidId === bidId);
+  return score ? ownScoreView(score) : null;
 }
 
 /** The full state of a room for one audience at the room's current version. */

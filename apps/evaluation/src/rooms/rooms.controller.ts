@@ -13,8 +13,10 @@ import {
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AnswerObjectionDto, ConveneRoomDto, DeclarationsDto, ListRoomsQuery, ObjectionDto } from './dto/room.dto';
 import { BidContentView, CommandAckView, DeclarationView, ObjectionView, RoomSnapshotView, RoomSummaryView } from './dto/room.view';
-import { CommandAck, RoomCommandsService } from './room-commands.service';
+import { CommandAck } from './room-command-runner';
+import { RoomConveningService } from './room-convening.service';
 import { RoomQueriesService } from './room-queries.service';
+import { RoomVerdictService } from './room-verdict.service';
 import type { RoomSnapshot } from './room-views';
 
 /** Evaluation rooms over HTTP: convening, declarations, bid content, objections. The live commands are on the socket (docs/evaluation-room.md). */
@@ -23,7 +25,8 @@ import type { RoomSnapshot } from './room-views';
 @Controller('rooms')
 export class RoomsController {
   constructor(
-    private readonly commands: RoomCommandsService,
+    private readonly convening: RoomConveningService,
+    private readonly verdict: RoomVerdictService,
     private readonly queries: RoomQueriesService,
   ) {}
 
@@ -35,7 +38,7 @@ export class RoomsController {
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE' })
   convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshot> {
-    return this.commands.convene(user, dto);
+    return this.convening.convene(user, dto);
   }
 
   @Get()
@@ -58,7 +61,7 @@ export class RoomsController {
   @ApiForbiddenResponse({ description: 'NOT_ON_PANEL' })
   @ApiConflictResponse({ description: 'ROOM_NOT_CONVENED, RECUSAL_AUTOMATIC, ROOM_FINALIZED' })
   declare(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: DeclarationsDto): Promise<CommandAck> {
-    return this.commands.declare(user, id, dto);
+    return this.convening.declare(user, id, dto);
   }
 
   @Get(':id/declarations')
@@ -85,7 +88,7 @@ export class RoomsController {
   @ApiForbiddenResponse({ description: 'NOT_BIDDING_TEAM' })
   @ApiConflictResponse({ description: 'NOT_REVEALED, OBJECTION_WINDOW_CLOSED, ROOM_FINALIZED' })
   object(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ObjectionDto): Promise<CommandAck> {
-    return this.commands.fileObjection(user, id, dto);
+    return this.verdict.fileObjection(user, id, dto);
   }
 
   @Post(':id/objections/:objectionId/answer')
@@ -101,7 +104,7 @@ export class RoomsController {
     @Param('objectionId', uuidParam('objectionId')) objectionId: string,
     @Body() dto: AnswerObjectionDto,
   ): Promise<CommandAck> {
-    return this.commands.answerObjection(user, id, objectionId, dto);
+    return this.verdict.answerObjection(user, id, objectionId, dto);
   }
 
   @Get(':id/objections')

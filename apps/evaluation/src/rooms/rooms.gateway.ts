@@ -15,8 +15,10 @@ import {
   WithdrawScoreMessage,
 } from './dto/room-messages.dto';
 import { audienceRoom, RoomBroadcaster, RoomServerEvents, userRoom } from './room-broadcaster';
-import { CommandAck, RoomCommandsService } from './room-commands.service';
+import { LiveScoringService } from './live-scoring.service';
+import { CommandAck } from './room-command-runner';
 import { RoomQueriesService } from './room-queries.service';
+import { RoomVerdictService } from './room-verdict.service';
 
 /** Every client → server command of the namespace (docs/evaluation-room.md lists them with their payloads). */
 export const ROOM_COMMANDS = [
@@ -62,7 +64,7 @@ function handshakeError(error: unknown): Error & { data: { code: string; statusC
 /**
  * The live room on socket.io (namespace /rooms). Thin: authenticate (the HTTP token check, at the
  * handshake and again on every message so an expired token stops working), validate the payload
- * like an HTTP body, call the one command service, acknowledge. Fan-out is RoomBroadcaster's.
+ * like an HTTP body, call the room's use cases, acknowledge. Fan-out is RoomBroadcaster's.
  * The commands are a table dispatched by one listener per socket, not @SubscribeMessage methods.
  */
 @WebSocketGateway({ namespace: '/rooms' })
@@ -75,7 +77,8 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
     private readonly tokens: TokenService,
     private readonly limits: UserRateLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    rooms: RoomCommandsService,
+    scoring: LiveScoringService,
+    verdict: RoomVerdictService,
     private readonly queries: RoomQueriesService,
     private readonly broadcaster: RoomBroadcaster,
   ) {
@@ -85,16 +88,16 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
     const table: Record<RoomCommandName, RoomCommand> = {
       'room:join': join,
       'room:sync': join,
-      'room:open': command(RoomMessage, (_, user, message) => rooms.open(user, message)),
-      'room:present': command(BidMessage, (_, user, message) => rooms.present(user, message)),
-      'timer:start': command(TimerStartMessage, (_, user, message) => rooms.startTimer(user, message)),
-      'timer:pause': command(RoomMessage, (_, user, message) => rooms.pauseTimer(user, message)),
-      'bid:lock': command(BidMessage, (_, user, message) => rooms.lock(user, message)),
-      'bid:unlock': command(UnlockBidMessage, (_, user, message) => rooms.unlock(user, message)),
-      'score:submit': command(SubmitScoreMessage, (_, user, message) => rooms.submitScore(user, message)),
-      'score:withdraw': command(WithdrawScoreMessage, (_, user, message) => rooms.withdrawScore(user, message)),
-      'room:reveal': command(RoomMessage, (_, user, message) => rooms.reveal(user, message)),
-      'room:finalize': command(RoomMessage, (_, user, message) => rooms.finalize(user, message)),
+      'room:open': command(RoomMessage, (_, user, message) => scoring.open(user, message)),
+      'room:present': command(BidMessage, (_, user, message) => scoring.present(user, message)),
+      'timer:start': command(TimerStartMessage, (_, user, message) => scoring.startTimer(user, message)),
+      'timer:pause': command(RoomMessage, (_, user, message) => scoring.pauseTimer(user, message)),
+      'bid:lock': command(BidMessage, (_, user, message) => scoring.lock(user, message)),
+      'bid:unlock': command(UnlockBidMessage, (_, user, message) => scoring.unlock(user, message)),
+      'score:submit': command(SubmitScoreMessage, (_, user, message) => scoring.submitScore(user, message)),
+      'score:withdraw': command(WithdrawScoreMessage, (_, user, message) => scoring.withdrawScore(user, message)),
+      'room:reveal': command(RoomMessage, (_, user, message) => verdict.reveal(user, message)),
+      'room:finalize': command(RoomMessage, (_, user, message) => verdict.finalize(user, message)),
     };
     this.commands = new Map(Object.entries(table));
   }

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 // The room commands are not exported by @app/evaluation (only its HTTP and socket API are public), and
 // the live room has no HTTP route: the demo calls the service its socket gateway calls, in-process.
-import { RoomCommandsService } from '@app/evaluation';
+import { LiveScoringService, RoomVerdictService } from '@app/evaluation';
 import { DEMO_ENTERPRISE_EMAIL } from './demo-data';
 import { DemoHttp } from './demo-http';
 import { DemoReport, recordDemoReport } from './demo-report';
@@ -70,7 +70,8 @@ export class DemoLoader implements OnApplicationBootstrap {
         await new DemoSeeder({
           http,
           dataSource: this.dataSource,
-          rooms: this.moduleRef.get(RoomCommandsService, { strict: false }),
+          scoring: this.moduleRef.get(LiveScoringService, { strict: false }),
+          verdict: this.moduleRef.get(RoomVerdictService, { strict: false }),
           verifyToken: (token) => this.tokens.verifyAccess(token),
           config: this.config,
           admin: this.config.admin,

@@ -31,15 +31,18 @@ import type { DemoHttp } from './demo-http';
 
 /**
  * The live-room commands the demo plays in the finalised room: the evaluation service's
- * RoomCommandsService, which its socket gateway calls for every room command.
+ * LiveScoringService and RoomVerdictService, which its socket gateway calls for every room command.
  */
-export interface DemoRoomCommands {
+export interface DemoScoringCommands {
   open(user: AuthUser, message: { roomId: string; opId?: string }): Promise<unknown>;
   present(user: AuthUser, message: { roomId: string; bidId: string; opId?: string }): Promise<unknown>;
   startTimer(user: AuthUser, message: { roomId: string; phase?: 'PRESENTATION' | 'QA'; opId?: string }): Promise<unknown>;
   pauseTimer(user: AuthUser, message: { roomId: string; opId?: string }): Promise<unknown>;
   submitScore(user: AuthUser, message: { roomId: string; bidId: string; scores: Record<string, unknown>; comment?: string; opId: string }): Promise<unknown>;
   lock(user: AuthUser, message: { roomId: string; bidId: string; opId?: string }): Promise<unknown>;
+}
+
+export interface DemoVerdictCommands {
   reveal(user: AuthUser, message: { roomId: string; opId?: string }): Promise<unknown>;
   finalize(user: AuthUser, message: { roomId: string; opId?: string }): Promise<unknown>;
 }
@@ -47,7 +50,8 @@ export interface DemoRoomCommands {
 export interface DemoSeedDeps {
   http: DemoHttp;
   dataSource: DataSource;
-  rooms: DemoRoomCommands;
+  scoring: DemoScoringCommands;
+  verdict: DemoVerdictCommands;
   /** The access token's verification, as HTTP and the socket handshake do it. */
   verifyToken: (token: string) => AuthUser;
   config: AppConfig;
@@ -304,22 +308,22 @@ export class DemoSeeder {
 
   /** The finalised room: presentations, each judge's scores, locks, the reveal and the award. */
   private async playRoom(roomId: string, key: DemoChallengeKey): Promise<void> {
-    const { rooms, verifyToken } = this.deps;
+    const { scoring, verdict, verifyToken } = this.deps;
     const chair = verifyToken(this.admin.token);
     const judges = new Map(DEMO_JUDGES.map((j): [DemoJudgeKey, AuthUser] => [j, verifyToken(this.user(j).token)]));
     const op = (name: string) => `demo:${name}`;
-    await rooms.open(chair, { roomId, opId: op('open') });
+    await scoring.open(chair, { roomId, opId: op('open') });
     for (const [team, bidId] of this.bids.get(key) ?? []) {
-      await rooms.present(chair, { roomId, bidId, opId: op(`present:${team}`) });
-      await rooms.startTimer(chair, { roomId, phase: 'PRESENTATION', opId: op(`timer:${team}`) });
-      await rooms.pauseTimer(chair, { roomId, opId: op(`pause:${team}`) });
+      await scoring.present(chair, { roomId, bidId, opId: op(`present:${team}`) });
+      await scoring.startTimer(chair, { roomId, phase: 'PRESENTATION', opId: op(`timer:${team}`) });
+      await scoring.pauseTimer(chair, { roomId, opId: op(`pause:${team}`) });
       // The panel scores side by side, as in a real room (the room row lock orders the commands).
       await Promise.all(
         DEMO_JUDGES.map(async (judge) => {
           const sheet = DEMO_SCORES[team][judge];
           if (!sheet) return;
           const [technical, feasibility, teamScore, value] = sheet;
-          await rooms.submitScore(judges.get(judge) as AuthUser, {
+          await scoring.submitScore(judges.get(judge) as AuthUser, {
             roomId,
             bidId,
             scores: { technical, feasibility, team: teamScore, value },
@@ -328,10 +332,10 @@ export class DemoSeeder {
           });
         }),
       );
-      await rooms.lock(chair, { roomId, bidId, opId: op(`lock:${team}`) });
+      await scoring.lock(chair, { roomId, bidId, opId: op(`lock:${team}`) });
     }
-    await rooms.reveal(chair, { roomId, opId: op('reveal') });
-    await rooms.finalize(chair, { roomId, opId: op('finalize') });
+    await verdict.reveal(chair, { roomId, opId: op('reveal') });
+    await verdict.finalize(chair, { roomId, opId: op('finalize') });
   }
 
   /** Waits for the outbox consumers: the convened challenge EVALUATING, the finalised one AWARDED with its bids. */
