@@ -3,7 +3,7 @@ import { ActorService, AuthUser, isAdmin } from '@app/auth';
 import { assertParticipant, canReadBidContent, canReadDeclarations, Forbidden, RoomAudience, RoomParticipant } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListRoomsQuery } from './dto/room.dto';
-import { BidContentView, DeclarationView, ObjectionView, RoomSummaryView } from './dto/room.view';
+import { RoomBidContentView, DeclarationView, ObjectionView, RoomSummaryView } from './dto/room.view';
 import { RoomState } from './room-state';
 import { RoomStore } from './room-store';
 import { buildSnapshot, isRecused, RoomSnapshot } from './room-views';
@@ -112,7 +112,7 @@ export class RoomQueriesService {
   }
 
   /** A bid's full content for its non-recused judges, the chair, the admins and the owner enterprise. */
-  bidContent(user: AuthUser, roomId: string, bidId: string): Promise<BidContentView> {
+  bidContent(user: AuthUser, roomId: string, bidId: string): Promise<RoomBidContentView> {
     return this.read(async (manager) => {
       const { state, participant } = await this.load(manager, user, roomId);
       const slot = state.bids.find((b) => b.bidId === bidId);

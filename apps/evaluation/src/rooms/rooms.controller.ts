@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AnswerObjectionDto, ConveneRoomDto, DeclarationsDto, ListRoomsQuery, ObjectionDto } from './dto/room.dto';
-import { BidContentView, CommandAckView, DeclarationView, ObjectionView, RoomSnapshotView, RoomSummaryView } from './dto/room.view';
+import { RoomBidContentView, CommandAckView, DeclarationView, ObjectionView, RoomSnapshotView, RoomSummaryView } from './dto/room.view';
 import { CommandAck } from './room-command-runner';
 import { RoomConveningService } from './room-convening.service';
 import { RoomQueriesService } from './room-queries.service';
@@ -72,14 +72,14 @@ export class RoomsController {
   }
 
   @Get(':id/bids/:bidId')
-  @ApiOkResponse({ type: BidContentView, description: 'For non-recused judges, the chair, admins and the owner enterprise' })
+  @ApiOkResponse({ type: RoomBidContentView, description: 'For non-recused judges, the chair, admins and the owner enterprise' })
   @ApiForbiddenResponse({ description: 'JUDGE_RECUSED, BID_CONTENT_RESTRICTED, NOT_A_ROOM_BID' })
   @ApiNotFoundResponse({ description: 'ROOM_NOT_FOUND' })
   bid(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam()) id: string,
     @Param('bidId', uuidParam('bidId')) bidId: string,
-  ): Promise<BidContentView> {
+  ): Promise<RoomBidContentView> {
     return this.queries.bidContent(user, id, bidId);
   }
 

@@ -65,7 +65,7 @@ export class ObjectionView {
   @ApiProperty({ nullable: true, type: String }) answeredAt!: string | null;
 }
 
-export class BidContentView {
+export class RoomBidContentView {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty({ format: 'uuid' }) teamId!: string;
   @ApiProperty() teamName!: string;
