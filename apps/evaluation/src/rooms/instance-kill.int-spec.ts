@@ -197,16 +197,21 @@ describe('kill -9 of an evaluation instance mid-scoring (integration)', () => {
     /** Milliseconds until every client holds at least this version. */
     const converge = (version: number) => until(() => everyone().every((client) => client.version >= version), CONVERGE_WITHIN_MS, `every client to hold v${version}`);
 
-    /** Judges with a score committed after this version (a score's audit entry has the room version it made). */
-    const judgesScoredAfter = async (version: number) =>
-      Number(
-        (
-          await t.dataSource.query(
-            `SELECT count(DISTINCT payload->>'judgeId')::int AS n FROM room_audit WHERE room_id = $1 AND action = 'score.submitted' AND seq > $2`,
-            [roomId, version],
-          )
-        )[0].n,
+    /**
+     * Whether every judge has a score committed on A that the kill will leave unbroadcast or
+     * unanswered: one committed after this version (a score's audit entry has the room version it
+     * made), or, when a judge's last submission was committed just before and its answer is now
+     * held, that submission (it will be answered on B as a replay).
+     */
+    const eachJudgeCommittedSince = async (version: number): Promise<boolean> => {
+      const rows: { judge_id: string; op_id: string; seq: number }[] = await t.dataSource.query(
+        `SELECT payload->>'judgeId' AS judge_id, payload->>'opId' AS op_id, seq FROM room_audit WHERE room_id = $1 AND action = 'score.submitted'`,
+        [roomId],
       );
+      const after = new Set(rows.filter((row) => row.seq > version).map((row) => row.judge_id));
+      const committed = new Set(rows.map((row) => row.op_id));
+      return judges.every((judge) => after.has(judge.user.id) || judge.submissions.some((s) => !s.ack && committed.has(s.opId)));
+    };
 
     const figures: string[] = [];
     for (let round = 1; round <= ROUNDS; round += 1) {
@@ -226,7 +231,7 @@ describe('kill -9 of an evaluation instance mid-scoring (integration)', () => {
       await holdRedisWrites(redisUrl, true);
       if (holdReplies) balancer.set('stall-replies');
       const heldAfter = await roomVersion();
-      await until(async () => (await judgesScoredAfter(heldAfter)) === judges.length, 10_000, 'a commit of each judge on A while its broadcasts are held');
+      await until(() => eachJudgeCommittedSince(heldAfter), 10_000, 'a commit of each judge on A while its broadcasts are held');
       await a.stop('SIGKILL');
       const killedAt = Date.now();
       const inFlight = judges.flatMap((judge) => judge.submissions.filter((s) => !s.ack));
