@@ -1,11 +1,11 @@
-import { Conflict } from '@app/domain';
+import { Conflict, ErrorCodeOf } from '@app/domain';
 import { EntityManager } from 'typeorm';
 
 export interface Cap {
   /** Names the thing counted, e.g. `teams`; also the lock key, with the user id. */
   what: string;
   /** The error code when the cap is reached, e.g. TEAM_LIMIT_REACHED. */
-  code: string;
+  code: ErrorCodeOf<'CONFLICT'>;
   limit: number;
   /** A statement answering `n`: how many the user already has ($1 the user id, then `params`). */
   count: string;

@@ -1,4 +1,4 @@
-import { Forbidden } from '@app/domain';
+import { ErrorCodeOf, Forbidden } from '@app/domain';
 import type { PlatformRole } from '@app/database';
 
 /** A caller with what object-level checks need: roles and the verified enterprises they act for. */
@@ -19,6 +19,6 @@ export const actsForOrg = (actor: Actor, orgId: string): boolean => actor.enterp
 export const ownsOrAdministers = (actor: Actor, orgId: string): boolean => isAdmin(actor) || actsForOrg(actor, orgId);
 
 /** Throws Forbidden (with a stable code) unless `allowed`. */
-export function authorize(allowed: boolean, code = 'FORBIDDEN', message = 'You are not allowed to do this'): void {
+export function authorize(allowed: boolean, code: ErrorCodeOf<'FORBIDDEN'> = 'FORBIDDEN', message = 'You are not allowed to do this'): void {
   if (!allowed) throw new Forbidden(code, message);
 }

@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, FieldError, HTTP_STATUS_BY_KIND, RetryLater, Unavailable } from '@app/domain';
+import { DomainError, ErrorCode, FieldError, HTTP_STATUS_BY_KIND, isErrorCode, RetryLater, Unavailable } from '@app/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clipText as clip } from './input-bounds';
 
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
   /** How many entries of `details` were left out to keep the answer small. */
@@ -56,7 +56,8 @@ function domainErrorBody(error: DomainError): ErrorBody {
   return { ...body, details, ...(omitted > 0 ? { detailsOmitted: omitted } : {}) };
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The code of an HTTP layer's refusal by its status; a status not listed answers BAD_REQUEST (4xx) or INTERNAL. */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -68,6 +69,8 @@ const CODE_BY_STATUS: Record<number, string> = {
   422: 'UNPROCESSABLE',
   429: 'RATE_LIMITED',
 };
+
+const codeOfStatus = (status: number): ErrorCode => CODE_BY_STATUS[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL');
 
 /** What a client is told to wait before retrying a request refused because the database is down. */
 export const DATABASE_RETRY_AFTER_SECONDS = 2;
@@ -119,14 +122,15 @@ export function errorBody(thrown: unknown): ErrorBody {
       typeof response === 'string'
         ? response
         : String((response as { message?: unknown }).message ?? error.message);
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: clip(message, ERROR_LIMITS.message) };
+    return { statusCode: status, code: codeOfStatus(status), message: clip(message, ERROR_LIMITS.message) };
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Errors raised by Fastify itself (malformed JSON, body too large, bad content type).
+    // Errors raised by Fastify itself (malformed JSON, body too large, bad content type): their own code when the registry has it.
+    const code = (error as { code?: unknown }).code;
     return {
       statusCode: status,
-      code: (error as { code?: string }).code ?? CODE_BY_STATUS[status] ?? `HTTP_${status}`,
+      code: isErrorCode(code) ? code : codeOfStatus(status),
       message: clip(String((error as Error).message), ERROR_LIMITS.message),
     };
   }

@@ -1,4 +1,4 @@
-import { FieldError, MAX_PROPOSAL_BYTES, ValidationFailed } from '@app/domain';
+import { ErrorCodeOf, FieldError, MAX_PROPOSAL_BYTES, ValidationFailed } from '@app/domain';
 import { invalidFields } from './validation';
 
 /**
@@ -60,7 +60,7 @@ const segment = (key: string): string => clipText(key.replace(LONE_SURROGATES, e
 
 const join = (path: string, key: string): string => (path ? `${path}.${segment(key)}` : segment(key));
 
-function refuse(code: string, path: string, message: string): ValidationFailed {
+function refuse(code: ErrorCodeOf<'VALIDATION'>, path: string, message: string): ValidationFailed {
   return ValidationFailed.field(path, `${path} ${message}`, code);
 }
 

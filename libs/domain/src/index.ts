@@ -1,4 +1,5 @@
 export * from './canonical';
+export * from './error-codes';
 export * from './errors';
 export * from './events';
 export * from './money';

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
 import { ErrorBody, errorBody } from '@app/core';
-import { DomainError, ErrorKind, HTTP_STATUS_BY_KIND, idempotencyRequestHash, isIdempotencyKey, ValidationFailed } from '@app/domain';
+import { Conflict, DomainError, idempotencyRequestHash, isIdempotencyKey, refusalOf, ValidationFailed } from '@app/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withOneConnection } from '@app/database';
 import { defer, lastValueFrom, Observable, throwError } from 'rxjs';
@@ -12,10 +12,6 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Set on an answer that is a replay of the stored first answer. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
-const KIND_BY_STATUS = new Map<number, ErrorKind>(
-  (Object.entries(HTTP_STATUS_BY_KIND) as [ErrorKind, number][]).map(([kind, status]) => [status, kind]),
-);
-
 /** A copy of parsed input made of plain objects and arrays (Fastify's params and form bodies have other prototypes). */
 const plainCopy = (value: unknown): unknown =>
   Array.isArray(value)
@@ -25,14 +21,11 @@ const plainCopy = (value: unknown): unknown =>
       : value;
 
 /** A stored 4xx answer, thrown again so the one error filter writes it exactly as the first time. */
-function replayedError(status: number, body: unknown): DomainError {
+function replayedError(body: unknown): DomainError {
   const stored = body as Partial<ErrorBody> | null;
-  return new DomainError(
-    KIND_BY_STATUS.get(status) ?? 'CONFLICT',
-    stored?.code ?? 'CONFLICT',
-    stored?.message ?? 'The first request with this Idempotency-Key failed',
-    stored?.details,
-  );
+  const message = stored?.message ?? 'The first request with this Idempotency-Key failed';
+  const refusal = refusalOf(stored?.code);
+  return refusal ? new DomainError(refusal, message, stored?.details) : new Conflict('CONFLICT', message, stored?.details);
 }
 
 /**
@@ -77,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (!start.run) {
           void reply.header(REPLAYED_HEADER, 'true');
           if (start.status < 400) return start.body;
-          throw replayedError(start.status, start.body);
+          throw replayedError(start.body);
         }
         let body: unknown;
         try {

@@ -2,7 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { authenticateHandshake, AuthUser, TokenService, UserRateLimits } from '@app/auth';
 import { APP_CONFIG, AppConfig, errorBody, reportServerError } from '@app/core';
-import { Forbidden } from '@app/domain';
+import { ErrorCode, Forbidden } from '@app/domain';
 import type { Namespace, Socket } from 'socket.io';
 import { originAllowed } from '../realtime/origin';
 import { parsePayload } from '../realtime/socket-validation';
@@ -41,7 +41,7 @@ export type RoomCommandName = (typeof ROOM_COMMANDS)[number];
 /** What every client → server message is acknowledged with. */
 export type SocketAck =
   | ({ ok: true } & CommandAck)
-  | { ok: false; code: string; message: string; details?: unknown };
+  | { ok: false; code: ErrorCode; message: string; details?: unknown };
 
 type RoomSocket = Socket<Record<string, never>, RoomServerEvents, Record<string, never>, { user?: AuthUser }>;
 
@@ -56,7 +56,7 @@ function command<T extends object>(payload: new () => T, run: (socket: RoomSocke
 }
 
 /** A refusal at the handshake: the client gets `connect_error` with `message` and `data: { code }`. */
-function handshakeError(error: unknown): Error & { data: { code: string; statusCode: number } } {
+function handshakeError(error: unknown): Error & { data: { code: ErrorCode; statusCode: number } } {
   const body = errorBody(error);
   return Object.assign(new Error(body.message), { data: { code: body.code, statusCode: body.statusCode } });
 }

@@ -4,14 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldError } from '../api/client';
 import { placeApiErrors, type PlacedErrors } from '../api/form-errors';
 
-/** The message for an API error: ours for the codes we know, else the API's own words. */
+/** The message for an API error: the registry's for its code (every code of the API has one), with the API's own words when they say more. */
 export function useErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   return useCallback(
     (error: unknown) => {
       if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
       const key = `errors.${error.code}`;
-      return i18n.exists(key) ? `${t(key as 'errors.NETWORK_ERROR')} (${error.message})` : error.message;
+      if (!i18n.exists(key)) return error.message;
+      const known = t(key as 'errors.NETWORK_ERROR');
+      return known === error.message ? known : `${known} (${error.message})`;
     },
     [t, i18n],
   );

@@ -1,3 +1,4 @@
+import { errorMessages } from '@app/domain/error-codes';
 import type { zhCN } from './zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -37,19 +38,10 @@ export const en: Shape<typeof zhCN> = {
     more: 'Load more',
     reason: 'Reason',
   },
+  // Every code of the API's registry, plus the client's own NETWORK_ERROR.
   errors: {
     NETWORK_ERROR: 'Cannot reach the server',
-    VALIDATION_FAILED: 'Please correct the marked fields',
-    INVALID_CREDENTIALS: 'Wrong email or password',
-    EMAIL_TAKEN: 'This email is already registered',
-    RATE_LIMITED: 'Too many attempts; try again later',
-    UNAUTHENTICATED: 'Please sign in',
-    TOKEN_MISSING: 'Please sign in',
-    FORBIDDEN: 'You may not do this',
-    ROLE_REQUIRED: 'You may not do this',
-    NOT_FOUND: 'Not found',
-    CONFLICT: 'This conflicts with the current state',
-    INTERNAL: 'The server failed',
+    ...errorMessages('en'),
   },
   auth: {
     signInTitle: 'Sign in',

@@ -1,3 +1,5 @@
+import { errorMessages } from '@app/domain/error-codes';
+
 /** Chinese strings: the source of truth for the keys (en.ts must have the same shape). */
 export const zhCN = {
   app: { name: '揭榜挂帅', motto: '不求所在，但求所用' },
@@ -34,19 +36,10 @@ export const zhCN = {
     more: '加载更多',
     reason: '理由',
   },
+  // Every code of the API's registry, plus the client's own NETWORK_ERROR.
   errors: {
     NETWORK_ERROR: '无法连接服务器',
-    VALIDATION_FAILED: '请修正标出的字段',
-    INVALID_CREDENTIALS: '邮箱或密码不正确',
-    EMAIL_TAKEN: '该邮箱已注册',
-    RATE_LIMITED: '尝试次数过多，请稍后再试',
-    UNAUTHENTICATED: '请先登录',
-    TOKEN_MISSING: '请先登录',
-    FORBIDDEN: '无权执行此操作',
-    ROLE_REQUIRED: '无权执行此操作',
-    NOT_FOUND: '未找到',
-    CONFLICT: '操作与当前状态冲突',
-    INTERNAL: '服务器出错',
+    ...errorMessages('zh'),
   },
   auth: {
     signInTitle: '登录',

@@ -1,4 +1,4 @@
-import { Conflict, FieldError, ValidationFailed } from '../errors';
+import { Conflict, ErrorCodeOf, FieldError, ValidationFailed } from '../errors';
 import { Fen, formatYuan } from '../money';
 
 export const INDUSTRY_FIELDS = [
@@ -209,7 +209,7 @@ export interface PublishedTerms extends AmendableTerms {
  */
 export function validatePublishedAmendment(current: PublishedTerms, next: PublishedTerms, now: Date): void {
   validateAmendment(current, next, now);
-  const frozen = (code: string, what: string, a: unknown, b: unknown) => {
+  const frozen = (code: ErrorCodeOf<'CONFLICT'>, what: string, a: unknown, b: unknown) => {
     if (a !== b) throw new Conflict(code, `${what} cannot change once the challenge is published`, { current: a, next: b });
   };
   frozen('OPENS_AT_FROZEN', 'opensAt', current.opensAt.toISOString(), next.opensAt.toISOString());
