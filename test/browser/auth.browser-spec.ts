@@ -52,7 +52,7 @@ describe('signing up and in, languages and form errors (Chromium)', () => {
     await formItem(page, 'Email').locator('input').fill(email);
     await formItem(page, 'Password').locator('input').fill('a-wrong-password');
     await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').getByText('Wrong email or password').waitFor();
+    await page.getByRole('alert').getByText('The email or password is wrong').waitFor();
     await signIn(page, email);
   });
 
