@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { configureEvaluation } from '@app/evaluation';
 import fc from 'fast-check';
-// The app under test itself, started in-process as main.ts starts it (the platform exports no library to import it through).
-// eslint-disable-next-line no-restricted-imports
-import { PlatformModule } from '../../apps/platform/src/platform.module';
+import { PlatformModule } from '@app/platform';
 import { startTestApp, TestApp } from '../support/app';
 import { createTeam, submitBid } from '../support/bidding';
 import { createPublishedChallenge } from '../support/challenges';
