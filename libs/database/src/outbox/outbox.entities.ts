@@ -13,13 +13,14 @@ export class OutboxEventEntity {
   @Column({ type: 'jsonb' })
   payload!: unknown;
 
+  /** Pruning deletes by age. */
+  @Index('ix_outbox_event_occurred_at')
   @CreateDateColumn({ type: 'timestamptz' })
   occurredAt!: Date;
 }
 
-/** One row per (consumer, event) the consumer has handled: a repeat is a no-op. */
-@Entity('outbox_consumption')
-export class OutboxConsumptionEntity {
+/** The key of a row about one consumer and one event (deleted with the event). */
+abstract class ConsumerEventRow {
   @PrimaryColumn({ type: 'text' })
   consumer!: string;
 
@@ -29,24 +30,19 @@ export class OutboxConsumptionEntity {
   @ManyToOne(() => OutboxEventEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
   event?: OutboxEventEntity;
+}
 
+/** One row per (consumer, event) the consumer has handled: a repeat is a no-op. */
+@Entity('outbox_consumption')
+export class OutboxConsumptionEntity extends ConsumerEventRow {
   @CreateDateColumn({ type: 'timestamptz' })
   handledAt!: Date;
 }
 
 /** A consumer's failures on one event: retried with back-off, then dead-lettered (no longer blocks newer events). */
 @Entity('outbox_failure')
-export class OutboxFailureEntity {
-  @PrimaryColumn({ type: 'text' })
-  consumer!: string;
-
-  @PrimaryColumn({ type: 'bigint' })
-  eventId!: string;
-
-  @ManyToOne(() => OutboxEventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: OutboxEventEntity;
-
+@Index('ix_outbox_failure_dead', ['consumer', 'deadAt'], { where: 'dead_at IS NOT NULL' })
+export class OutboxFailureEntity extends ConsumerEventRow {
   @Column({ type: 'integer' })
   attempts!: number;
 

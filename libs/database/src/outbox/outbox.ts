@@ -128,9 +128,10 @@ export class OutboxDispatcher {
     this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs);
     this.timer.unref();
     if (this.retentionMs > 0) {
-      this.pruneTimer = setInterval(() => this.track(this.prune().then(() => undefined)), PRUNE_INTERVAL_MS);
+      const prune = () => this.track(this.prune().then(() => undefined));
+      this.pruneTimer = setInterval(prune, PRUNE_INTERVAL_MS);
       this.pruneTimer.unref();
-      this.track(this.prune().then(() => undefined));
+      prune();
     }
     this.wake();
   }
