@@ -2,13 +2,13 @@ import { performance } from 'node:perf_hooks';
 import { authOnlyModule, startTestApp, TestApp } from '../../../test/support/app';
 import { register, TestUser, uniqueEmail } from '../../../test/support/users';
 import { ThrottleService } from './throttle.service';
+import { sleep } from '../../../test/support/wait';
 
 const ATTACKER_A = '203.0.113.1';
 const ATTACKER_B = '203.0.113.2';
 const OWNER_ELSEWHERE = '198.51.100.7';
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** An answer without what differs on every request. */
 const comparable = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
 

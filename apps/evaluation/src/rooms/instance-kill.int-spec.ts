@@ -7,7 +7,7 @@ import { RunningService, startService } from '../../../../test/support/processes
 import { itWithRedisServer, OwnRedis, startOwnRedis } from '../../../../test/support/redis';
 import { TcpProxy } from '../../../../test/support/tcp-proxy';
 import { TestUser } from '../../../../test/support/users';
-import { until } from '../../../../test/support/wait';
+import { sleep, until } from '../../../../test/support/wait';
 import { EvaluationAppModule } from '../evaluation-app.module';
 
 /**
@@ -39,7 +39,6 @@ const ACKS_AFTER_KILL = 2;
 const RETRY_EVERY_MS = 1000;
 const MAX_ATTEMPTS = 30;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Submission {
   opId: string;

@@ -1,16 +1,9 @@
 import { DomainEvent } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/database';
+import { until } from '../../../../test/support/wait';
 import { createDataSource } from '../data-source';
 import { OutboxDispatcher, OutboxDispatcherOptions, publishEvent } from './outbox';
-
-const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('outbox (integration)', () => {
   let database: TestDatabase;
