@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -25,6 +25,23 @@ export interface DatabaseTimeouts {
   lockMs: number;
 }
 
+const INT8_OID = 20;
+
+/**
+ * bigint (int8) columns and counts arrive as numbers: the one place they are parsed. Amounts in fen,
+ * room versions and outbox ids stay far inside Number.MAX_SAFE_INTEGER; a value beyond it is refused
+ * rather than rounded.
+ */
+export function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`bigint ${text} is beyond the safe integer range`);
+  return value;
+}
+
+const typeParsers = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): unknown => (oid === INT8_OID ? parseInt8 : types.getTypeParser(oid, format)),
+};
+
 /** Without configured timeouts a connection attempt still gives up after this long. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
@@ -37,6 +54,7 @@ function poolOptions(settings: DataSourceSettings): Record<string, unknown> {
     options: server.join(' '),
     connectionTimeoutMillis: timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     keepAlive: true,
+    types: typeParsers,
     ...(timeouts ? { query_timeout: timeouts.queryMs } : {}),
   };
 }

@@ -7,3 +7,4 @@ export * from './errors';
 export * from './naming';
 export * from './outbox/outbox';
 export * from './request-connection';
+export * from './table-owners';

@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BidContent } from '@app/domain';
+import type { BidContent, BidStatus, TeamKind, TeamRole } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
-import { bigintNumber } from './bigint';
 import { ChallengeEntity } from './challenges.entities';
 
 export interface MilestoneRecord {
@@ -22,7 +21,7 @@ export class TeamEntity {
 
   /** RESEARCH_GROUP, UNIVERSITY_LAB, COMPANY or INDIVIDUAL_EXPERT. */
   @Column({ type: 'text' })
-  kind!: string;
+  kind!: TeamKind;
 
   @Column({ type: 'char', length: 2 })
   country!: string;
@@ -71,7 +70,7 @@ export class TeamMemberEntity {
 
   /** LEAD or MEMBER. */
   @Column({ type: 'text' })
-  role!: string;
+  role!: TeamRole;
 
   @CreateDateColumn({ type: 'timestamptz' })
   joinedAt!: Date;
@@ -108,7 +107,7 @@ export class BidEntity {
   team?: TeamEntity;
 
   @Column({ type: 'text', default: 'SUBMITTED' })
-  status!: string;
+  status!: BidStatus;
 
   /** Number of the latest revision (1-based). */
   @Column({ type: 'integer', default: 1 })
@@ -121,7 +120,7 @@ export class BidEntity {
   @Column({ type: 'text' })
   proposal!: string;
 
-  @Column({ type: 'bigint', transformer: bigintNumber })
+  @Column({ type: 'bigint' })
   quotedPriceFen!: number;
 
   @Column({ type: 'integer' })

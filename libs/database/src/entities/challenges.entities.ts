@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DEFAULT_PASS_MARK } from '@app/domain';
+import { ChallengeStatus, DEFAULT_PASS_MARK, Eligibility } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
-import { bigintNumber } from './bigint';
 
 export interface IndicatorRecord {
   name: string;
@@ -50,7 +49,7 @@ export class ChallengeEntity {
 
   /** Stored status; PUBLISHED past closes_at reads as CLOSED (effectiveChallengeStatus) until the job persists it. */
   @Column({ type: 'text', default: 'DRAFT' })
-  status!: string;
+  status!: ChallengeStatus;
 
   /** Current version number; 1 until the first amendment after publication. */
   @Column({ type: 'integer', default: 1 })
@@ -75,7 +74,7 @@ export class ChallengeEntity {
   @Column({ type: 'jsonb' })
   indicators!: IndicatorRecord[];
 
-  @Column({ type: 'bigint', transformer: bigintNumber })
+  @Column({ type: 'bigint' })
   rewardFen!: number;
 
   @Column({ type: 'integer', default: 1 })
@@ -88,7 +87,7 @@ export class ChallengeEntity {
   closesAt!: Date;
 
   @Column({ type: 'text', default: 'OPEN' })
-  eligibility!: string;
+  eligibility!: Eligibility;
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   invitedTeamIds!: string[];

@@ -1,8 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { DEFAULT_AGGREGATION } from '@app/domain';
+import { Aggregation, BidSlotState, DEFAULT_AGGREGATION, RoomStatus, TimerPhase } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
 import { BidEntity } from './bidding.entities';
-import { bigintNumber } from './bigint';
 import { ChallengeEntity, RubricCriterionRecord } from './challenges.entities';
 
 /** A member of the expert pool (评审专家). Every expert also holds the JUDGE platform role. */
@@ -68,7 +67,7 @@ export class EvaluationRoomEntity {
 
   /** CONVENED, OPEN, REVEALED or FINALIZED (RoomStatus). */
   @Column({ type: 'text', default: 'CONVENED' })
-  status!: string;
+  status!: RoomStatus;
 
   @Column({ type: 'uuid' })
   chairUserId!: string;
@@ -79,7 +78,7 @@ export class EvaluationRoomEntity {
 
   /** One of AGGREGATIONS (the check above lists them as the migration wrote it). */
   @Column({ type: 'text', default: DEFAULT_AGGREGATION })
-  aggregation!: string;
+  aggregation!: Aggregation;
 
   @Column({ type: 'integer' })
   objectionWindowMinutes!: number;
@@ -96,7 +95,7 @@ export class EvaluationRoomEntity {
   @Column({ type: 'integer' })
   winners!: number;
 
-  @Column({ type: 'bigint', default: 0, transformer: bigintNumber })
+  @Column({ type: 'bigint', default: 0 })
   version!: number;
 
   /** The bid on stage. */
@@ -109,7 +108,7 @@ export class EvaluationRoomEntity {
 
   /** PRESENTATION or QA. */
   @Column({ type: 'text', nullable: true })
-  timerPhase!: string | null;
+  timerPhase!: TimerPhase | null;
 
   @Column({ type: 'integer', nullable: true })
   timerDurationMs!: number | null;
@@ -199,7 +198,7 @@ export class RoomBidEntity {
 
   /** PENDING, PRESENTING or LOCKED (BidSlotState). */
   @Column({ type: 'text', default: 'PENDING' })
-  state!: string;
+  state!: BidSlotState;
 
   @Column({ type: 'timestamptz', nullable: true })
   presentedAt!: Date | null;

@@ -23,7 +23,6 @@ import {
 
 export * from './auth.entities';
 export * from './bidding.entities';
-export * from './bigint';
 export * from './challenges.entities';
 export * from './evaluation.entities';
 export { OutboxConsumerEntity, OutboxConsumptionEntity, OutboxEventEntity, OutboxFailureEntity };
