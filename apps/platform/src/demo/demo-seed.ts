@@ -28,6 +28,7 @@ import {
   UNIVERSITY_ORG,
 } from './demo-data';
 import type { DemoHttp } from './demo-http';
+import { DemoRepository } from './demo.repository';
 
 /**
  * The live-room commands the demo plays in the finalised room: the evaluation service's
@@ -87,7 +88,11 @@ export class DemoSeeder {
   private admin!: Account;
   private universityOrgId!: string;
 
-  constructor(private readonly deps: DemoSeedDeps) {}
+  private readonly demo: DemoRepository;
+
+  constructor(private readonly deps: DemoSeedDeps) {
+    this.demo = new DemoRepository(deps.dataSource.manager);
+  }
 
   async run(): Promise<void> {
     await this.accounts();
@@ -253,12 +258,8 @@ export class DemoSeeder {
    */
   private async closeBidding(): Promise<void> {
     const ids = DEMO_CHALLENGES.filter((c) => ['CLOSED', 'CONVENED', 'AWARDED'].includes(c.stage)).map((c) => this.challenge(c.key));
-    await this.deps.dataSource.query(
-      `UPDATE challenge SET opens_at = now() - interval '8 days', closes_at = now() - interval '1 second'
-        WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED'`,
-      [ids],
-    );
-    await this.waitFor('the close job to close the demo challenges', `SELECT bool_and(status = 'CLOSED') AS ok FROM challenge WHERE id = ANY($1::uuid[])`, [ids]);
+    await this.demo.endBidding(ids);
+    await this.waitFor('the close job to close the demo challenges', () => this.demo.allInStatus(ids, 'CLOSED'));
   }
 
   /** The enterprise shortlists every bid; the bureau convenes the room with the five experts. */
@@ -340,24 +341,16 @@ export class DemoSeeder {
 
   /** Waits for the outbox consumers: the convened challenge EVALUATING, the finalised one AWARDED with its bids. */
   private async settle(): Promise<void> {
-    await this.waitFor('evaluation.started to reach the challenges service', `SELECT status = 'EVALUATING' AS ok FROM challenge WHERE id = $1`, [
-      this.challenge('electrode'),
-    ]);
-    await this.waitFor(
-      'evaluation.finalized to reach the challenges and bidding services',
-      `SELECT c.status = 'AWARDED' AND NOT EXISTS (SELECT 1 FROM bid b WHERE b.challenge_id = c.id AND b.status IN ('SUBMITTED', 'SHORTLISTED')) AS ok
-         FROM challenge c WHERE c.id = $1`,
-      [this.challenge('magnet')],
-    );
+    await this.waitFor('evaluation.started to reach the challenges service', () => this.demo.allInStatus([this.challenge('electrode')], 'EVALUATING'));
+    await this.waitFor('evaluation.finalized to reach the challenges and bidding services', () => this.demo.awardSettled(this.challenge('magnet')));
   }
 
-  private async waitFor(what: string, sql: string, params: unknown[]): Promise<void> {
+  private async waitFor(what: string, done: () => Promise<boolean>): Promise<void> {
     const { config } = this.deps;
     const timeoutMs = 3 * Math.max(config.closeJobIntervalMs, config.outboxPollMs) + 15_000;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [row]: { ok: boolean | null }[] = await this.deps.dataSource.query(sql, params);
-      if (row?.ok) return;
+      if (await done()) return;
       if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms waiting for ${what}`);
       await sleep(50);
     }

@@ -10,6 +10,7 @@ import { createDataSource, migrate, resolveDatabase } from '@app/database';
 import { configureEvaluation } from '@app/evaluation';
 import { PlatformModule } from '../platform.module';
 import { demoAnnouncement, demoReport } from './demo-report';
+import { DemoRepository } from './demo.repository';
 
 /** Empties every application table (all but the migrations' own) in one statement. */
 export async function truncateApplicationTables(databaseUrl: string): Promise<string[]> {
@@ -17,12 +18,7 @@ export async function truncateApplicationTables(databaseUrl: string): Promise<st
   await dataSource.initialize();
   try {
     await migrate(dataSource);
-    const rows: { tablename: string }[] = await dataSource.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migration' ORDER BY tablename`,
-    );
-    const tables = rows.map((r) => r.tablename);
-    if (tables.length > 0) await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} CASCADE`);
-    return tables;
+    return await new DemoRepository(dataSource.manager).truncateApplicationTables();
   } finally {
     await dataSource.destroy();
   }

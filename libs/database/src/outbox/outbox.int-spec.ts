@@ -183,7 +183,7 @@ describe('outbox (integration)', () => {
     const pruning = dispatcher(dataSource, 60_000, { retentionMs: 1 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await pruning.prune()).toBeGreaterThanOrEqual(1);
-    const left: { id: string }[] = await dataSource.query('SELECT id FROM outbox_event WHERE id = ANY($1)', [[done, owed]]);
+    const left: { id: string }[] = await dataSource.query('SELECT id::text AS id FROM outbox_event WHERE id = ANY($1)', [[done, owed]]);
     expect(left.map((row) => row.id)).toEqual([owed]);
   });
 });

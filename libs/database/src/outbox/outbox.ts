@@ -2,8 +2,9 @@ import { Logger } from '@nestjs/common';
 import { DomainEvent, DomainEventType, DomainEvents } from '@app/domain';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { DeadLetter, OUTBOX_CHANNEL, OutboxConsumerStats, OutboxRepository, StoredEvent } from './outbox.repository';
 
-export const OUTBOX_CHANNEL = 'outbox_event';
+export { OUTBOX_CHANNEL, type DeadLetter, type OutboxConsumerStats } from './outbox.repository';
 
 export type EventHandler<T extends DomainEventType = DomainEventType> = (
   event: DomainEvent<T>,
@@ -19,19 +20,7 @@ export async function publishEvent<T extends DomainEventType>(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`outbox: '${type}' must be published inside a transaction`);
   }
-  const rows: { id: string }[] = await manager.query(
-    `INSERT INTO outbox_event (type, payload) VALUES ($1, $2) RETURNING id;`,
-    [type, JSON.stringify(payload)],
-  );
-  await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, type]);
-  return rows[0].id;
-}
-
-interface StoredEvent {
-  id: string;
-  type: DomainEventType;
-  payload: unknown;
-  occurred_at: Date;
+  return new OutboxRepository(manager).append(type, payload);
 }
 
 interface Subscription {
@@ -50,30 +39,6 @@ export interface OutboxDispatcherOptions {
   maxAttempts?: number;
   /** How long handled events are kept (default 7 days); 0 keeps them for ever. */
   retentionMs?: number;
-}
-
-/** One consumer's outbox, as GET /api/admin/outbox reports it. */
-export interface OutboxConsumerStats {
-  consumer: string;
-  /** Events this consumer has handled that are still kept (handled events older than the retention are pruned). */
-  handled: number;
-  /** Events of its types it has not handled yet, dead letters excluded. */
-  pending: number;
-  /** Of the pending, those that failed at least once and wait for their next attempt. */
-  retrying: number;
-  dead: number;
-  /** When the oldest pending event was written (null: nothing pending). */
-  oldestPendingAt: string | null;
-}
-
-export interface DeadLetter {
-  consumer: string;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  attempts: number;
-  lastError: string;
-  deadAt: string;
 }
 
 /** How often handled events older than the retention are pruned. */
@@ -100,6 +65,7 @@ export class OutboxDispatcher {
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly retentionMs: number;
+  private readonly outbox: OutboxRepository;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -108,6 +74,7 @@ export class OutboxDispatcher {
     this.batchSize = options.batchSize ?? 100;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.retentionMs = options.retentionMs ?? 7 * 86_400_000;
+    this.outbox = new OutboxRepository(dataSource.manager);
   }
 
   subscribe<T extends DomainEventType>(consumer: string, type: T, handler: EventHandler<T>): void {
@@ -169,11 +136,7 @@ export class OutboxDispatcher {
   /** Records this process's consumers and their types: pruning waits for every consumer that ever ran. */
   private async register(): Promise<void> {
     for (const subscription of this.subscriptions.values()) {
-      await this.dataSource.query(
-        `INSERT INTO outbox_consumer (name, types, seen_at) VALUES ($1, $2, now())
-         ON CONFLICT (name) DO UPDATE SET types = EXCLUDED.types, seen_at = now()`,
-        [subscription.consumer, [...subscription.handlers.keys()]],
-      );
+      await this.outbox.registerConsumer(subscription.consumer, [...subscription.handlers.keys()]);
     }
   }
 
@@ -184,16 +147,7 @@ export class OutboxDispatcher {
    */
   async prune(): Promise<number> {
     try {
-      const [, deleted]: [unknown, number] = await this.dataSource.query(
-        `DELETE FROM outbox_event e
-          WHERE e.occurred_at < now() - $1 * interval '1 millisecond'
-            AND NOT EXISTS (
-              SELECT 1 FROM outbox_consumer c
-               WHERE e.type = ANY(c.types)
-                 AND NOT EXISTS (SELECT 1 FROM outbox_consumption k WHERE k.consumer = c.name AND k.event_id = e.id)
-                 AND NOT EXISTS (SELECT 1 FROM outbox_failure f WHERE f.consumer = c.name AND f.event_id = e.id AND f.dead_at IS NOT NULL))`,
-        [this.retentionMs],
-      );
+      const deleted = await this.outbox.prune(this.retentionMs);
       if (deleted > 0) this.logger.log(`pruned ${deleted} handled outbox events older than ${Math.round(this.retentionMs / 3_600_000)} h`);
       return deleted;
     } catch (error) {
@@ -203,61 +157,20 @@ export class OutboxDispatcher {
   }
 
   /** The counters of every registered consumer (all processes'), for operators. */
-  async stats(): Promise<OutboxConsumerStats[]> {
-    const rows: { consumer: string; handled: string; pending: string; retrying: string; dead: string; oldest_pending_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT c.name AS consumer,
-                (SELECT count(*) FROM outbox_consumption k WHERE k.consumer = c.name) AS handled,
-                count(e.id) AS pending,
-                count(e.id) FILTER (WHERE f.event_id IS NOT NULL) AS retrying,
-                (SELECT count(*) FROM outbox_failure d WHERE d.consumer = c.name AND d.dead_at IS NOT NULL) AS dead,
-                min(e.occurred_at) AS oldest_pending_at
-           FROM outbox_consumer c
-           LEFT JOIN outbox_event e ON e.type = ANY(c.types)
-                 AND NOT EXISTS (SELECT 1 FROM outbox_consumption k WHERE k.consumer = c.name AND k.event_id = e.id)
-                 AND NOT EXISTS (SELECT 1 FROM outbox_failure d WHERE d.consumer = c.name AND d.event_id = e.id AND d.dead_at IS NOT NULL)
-           LEFT JOIN outbox_failure f ON f.consumer = c.name AND f.event_id = e.id
-          GROUP BY c.name ORDER BY c.name`,
-      );
-    return rows.map((row) => ({
-      consumer: row.consumer,
-      handled: Number(row.handled),
-      pending: Number(row.pending),
-      retrying: Number(row.retrying),
-      dead: Number(row.dead),
-      oldestPendingAt: row.oldest_pending_at ? new Date(row.oldest_pending_at).toISOString() : null,
-    }));
+  stats(): Promise<OutboxConsumerStats[]> {
+    return this.outbox.stats();
   }
 
   /** Dead letters, newest first. */
-  async deadLetters(limit: number): Promise<DeadLetter[]> {
-    const rows: { consumer: string; event_id: string; type: string; occurred_at: Date; attempts: number; last_error: string; dead_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT f.consumer, f.event_id, e.type, e.occurred_at, f.attempts, f.last_error, f.dead_at
-           FROM outbox_failure f JOIN outbox_event e ON e.id = f.event_id
-          WHERE f.dead_at IS NOT NULL ORDER BY f.dead_at DESC, f.event_id DESC LIMIT $1`,
-        [limit],
-      );
-    return rows.map((row) => ({
-      consumer: row.consumer,
-      eventId: String(row.event_id),
-      type: row.type,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      attempts: row.attempts,
-      lastError: row.last_error,
-      deadAt: new Date(row.dead_at).toISOString(),
-    }));
+  deadLetters(limit: number): Promise<DeadLetter[]> {
+    return this.outbox.deadLetters(limit);
   }
 
   /** Gives a dead letter a fresh set of attempts, at once; false when there is no such dead letter. */
   async retry(consumer: string, eventId: string): Promise<boolean> {
-    const [, updated]: [unknown, number] = await this.dataSource.query(
-      `UPDATE outbox_failure SET attempts = 0, dead_at = NULL, next_attempt_at = now()
-        WHERE consumer = $1 AND event_id = $2 AND dead_at IS NOT NULL`,
-      [consumer, eventId],
-    );
-    if (updated > 0) this.wake();
-    return updated > 0;
+    const updated = await this.outbox.revive(consumer, eventId);
+    if (updated) this.wake();
+    return updated;
   }
 
   private async listen(): Promise<void> {
@@ -315,15 +228,7 @@ export class OutboxDispatcher {
   }
 
   private pending(subscription: Subscription): Promise<StoredEvent[]> {
-    return this.dataSource.query(
-      `SELECT e.id, e.type, e.payload, e.occurred_at FROM outbox_event e
-        WHERE e.type = ANY($2)
-          AND NOT EXISTS (SELECT 1 FROM outbox_consumption c WHERE c.consumer = $1 AND c.event_id = e.id)
-          AND NOT EXISTS (SELECT 1 FROM outbox_failure f WHERE f.consumer = $1 AND f.event_id = e.id
-                                                          AND (f.dead_at IS NOT NULL OR f.next_attempt_at > now()))
-        ORDER BY e.id LIMIT $3`,
-      [subscription.consumer, [...subscription.handlers.keys()], this.batchSize],
-    );
+    return this.outbox.pending(subscription.consumer, [...subscription.handlers.keys()], this.batchSize);
   }
 
   /** Handles one event in its own transaction; false when it failed and waits for a retry. */
@@ -332,25 +237,16 @@ export class OutboxDispatcher {
     if (!handler) return false;
     try {
       await this.dataSource.transaction(async (manager) => {
-        const [{ locked }]: { locked: boolean }[] = await manager.query(
-          `SELECT pg_try_advisory_xact_lock(hashtextextended($1 || ':' || $2::text, 0)) AS locked`,
-          [subscription.consumer, stored.id],
-        );
-        if (!locked) return;
-        const claimed: unknown[] = await manager.query(
-          `INSERT INTO outbox_consumption (consumer, event_id) VALUES ($1, $2)
-           ON CONFLICT DO NOTHING RETURNING event_id`,
-          [subscription.consumer, stored.id],
-        );
-        if (claimed.length === 0) return;
+        const outbox = new OutboxRepository(manager);
+        if (!(await outbox.claim(subscription.consumer, stored.id))) return;
         const event: DomainEvent = {
           id: stored.id,
           type: stored.type,
           payload: stored.payload as DomainEvents[DomainEventType],
-          occurredAt: new Date(stored.occurred_at).toISOString(),
+          occurredAt: stored.occurredAt.toISOString(),
         };
         await handler(event, manager);
-        await manager.query('DELETE FROM outbox_failure WHERE consumer = $1 AND event_id = $2', [subscription.consumer, stored.id]);
+        await outbox.clearFailures(subscription.consumer, stored.id);
       });
       return true;
     } catch (error) {
@@ -361,18 +257,11 @@ export class OutboxDispatcher {
 
   /** Counts a failed attempt (the handler's writes were rolled back); the last allowed one dead-letters the event. */
   private async recordFailure(subscription: Subscription, stored: StoredEvent, error: Error): Promise<void> {
-    const [{ attempts, dead }]: { attempts: number; dead: boolean }[] = await this.dataSource.query(
-      `INSERT INTO outbox_failure AS f (consumer, event_id, attempts, last_error, last_failed_at, next_attempt_at, dead_at)
-       VALUES ($1, $2, 1, $3, now(), now() + $4 * interval '1 millisecond', CASE WHEN $5 <= 1 THEN now() END)
-       ON CONFLICT (consumer, event_id) DO UPDATE SET
-         attempts = f.attempts + 1,
-         last_error = EXCLUDED.last_error,
-         last_failed_at = now(),
-         next_attempt_at = now() + least($6, $4 * power(2, f.attempts)) * interval '1 millisecond',
-         dead_at = CASE WHEN f.attempts + 1 >= $5 THEN now() END
-       RETURNING f.attempts, f.dead_at IS NOT NULL AS dead`,
-      [subscription.consumer, stored.id, error.message.slice(0, 2000), this.options.pollIntervalMs, this.maxAttempts, MAX_RETRY_DELAY_MS],
-    );
+    const { attempts, dead } = await this.outbox.recordFailure(subscription.consumer, stored.id, error.message, {
+      baseDelayMs: this.options.pollIntervalMs,
+      maxDelayMs: MAX_RETRY_DELAY_MS,
+      maxAttempts: this.maxAttempts,
+    });
     const what = `${subscription.consumer} failed on event ${stored.id} (${stored.type}), attempt ${attempts}: ${error.message}`;
     if (dead) this.logger.error(`${what}; dead-lettered after ${attempts} attempts (GET /api/admin/outbox/dead-letters; retry with POST …/retry)`);
     else this.logger.warn(`${what}; retrying with back-off`);
