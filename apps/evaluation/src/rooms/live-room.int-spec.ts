@@ -13,7 +13,8 @@ import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../
 import { isDeepStrictEqual } from 'node:util';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from '../index';
-import { RoomPart, RoomStore } from './room-store';
+import { RoomStore } from './room-store';
+import { RoomPart } from './room-writes.repository';
 
 const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 });
 
@@ -30,7 +31,7 @@ describe('the live evaluation room over socket.io (integration)', () => {
     return client;
   };
 
-  // After each command the views are rebuilt from the state before it plus what RoomWrites recorded
+  // After each command the views are rebuilt from the state before it plus what RoomWritesRepository recorded
   // the command wrote (RoomStore.refresh). Every refresh of this file is checked against a full reload in the
   // same transaction: a command that forgets a table it wrote shows up in the last test.
   const refreshed = { calls: 0, parts: new Set<RoomPart>(), stale: [] as string[] };
