@@ -55,10 +55,10 @@ describe('the live evaluation room over socket.io (integration)', () => {
   });
   afterAll(() => t.close());
 
-  const auditCount = async (roomId: string) =>
-    Number((await t.dataSource.query('SELECT count(*)::int AS n FROM room_audit WHERE room_id = $1', [roomId]))[0].n);
-  const roomVersion = async (roomId: string) =>
-    Number((await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version);
+  const auditCount = async (roomId: string): Promise<number> =>
+    (await t.dataSource.query('SELECT count(*) AS n FROM room_audit WHERE room_id = $1', [roomId]))[0].n;
+  const roomVersion = async (roomId: string): Promise<number> =>
+    (await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version;
 
   /** A convened, declared and open room with `judges` judges (the admin chairs) and the given teams. */
   async function openRoom(judges: number, teams: { name: string; quotedPriceFen: number }[]) {

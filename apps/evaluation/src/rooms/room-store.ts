@@ -5,9 +5,9 @@ import { RoomParticipant } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { ChallengeReads } from './challenge.reads';
 import { RoomBidsReads } from './room-bids.reads';
+import { RoomPartsRepository } from './room-parts.repository';
 import { RoomState } from './room-state';
 import { RoomPart } from './room-writes.repository';
-import { RoomRepository } from './room.repository';
 
 /** The room as every use case sees it: who the user is in it, and its state, on the manager given. */
 @Injectable()
@@ -16,7 +16,7 @@ export class RoomStore {
 
   /** Who the user is in this room. */
   async participant(manager: EntityManager, room: EvaluationRoomEntity, user: AuthUser): Promise<RoomParticipant> {
-    const { panel, teamBidIds } = await new RoomRepository(manager).participation(room.id, user.id);
+    const { panel, teamBidIds } = await new RoomPartsRepository(manager).participation(room.id, user.id);
     const actor = await this.actors.load(user, manager);
     return {
       userId: user.id,
@@ -30,17 +30,15 @@ export class RoomStore {
 
   /** Everything the views need, as of this transaction. */
   async load(manager: EntityManager, room: EvaluationRoomEntity): Promise<RoomState> {
-    const rooms = new RoomRepository(manager);
-    const challenge = await new ChallengeReads(manager).heading(room.challengeId);
-    const panel = await rooms.panel(room.id);
+    const parts = new RoomPartsRepository(manager);
     return {
       room,
-      challenge,
-      panel,
+      challenge: await new ChallengeReads(manager).heading(room.challengeId),
+      panel: await parts.panel(room.id),
       bids: await new RoomBidsReads(manager).slots(room.id),
-      declarations: await rooms.declarations(room.id),
-      scores: await rooms.scores(room.id),
-      objections: await rooms.objections(room.id),
+      declarations: await parts.declarations(room.id),
+      scores: await parts.scores(room.id),
+      objections: await parts.objections(room.id),
     };
   }
 
@@ -50,7 +48,7 @@ export class RoomStore {
    * tables only those the command wrote (as RoomWritesRepository recorded them) are read again.
    */
   async refresh(manager: EntityManager, before: RoomState, writes: readonly RoomPart[]): Promise<RoomState> {
-    const rooms = new RoomRepository(manager);
+    const parts = new RoomPartsRepository(manager);
     const after: RoomState = { ...before };
     const roomId = before.room.id;
     for (const part of writes) {
@@ -59,13 +57,13 @@ export class RoomStore {
           after.bids = await new RoomBidsReads(manager).slots(roomId);
           break;
         case 'declarations':
-          after.declarations = await rooms.declarations(roomId);
+          after.declarations = await parts.declarations(roomId);
           break;
         case 'scores':
-          after.scores = await rooms.scores(roomId);
+          after.scores = await parts.scores(roomId);
           break;
         case 'objections':
-          after.objections = await rooms.objections(roomId);
+          after.objections = await parts.objections(roomId);
           break;
       }
     }
