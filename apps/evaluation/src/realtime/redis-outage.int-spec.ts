@@ -31,7 +31,7 @@ const readiness = async (t: TestApp): Promise<{ status: number; body: Readiness 
 };
 
 const roomVersion = async (t: TestApp, roomId: string): Promise<number> =>
-  Number((await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version);
+  (await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version;
 
 describe('Redis outages (integration)', () => {
   let own: OwnRedis | undefined;

@@ -18,7 +18,10 @@ import {
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoomState } from '../rooms/room-state';
+import { AccountReads } from '../experts/account.reads';
+import { RoomBidsReads } from '../rooms/room-bids.reads';
 import { RoomStore } from '../rooms/room-store';
+import { RoomRepository } from '../rooms/room.repository';
 import { rankingOf, standingScores, standingTotals } from '../rooms/room-views';
 import { AuditView, FeedbackView, LeniencyView, VerificationView } from './dto/record.view';
 import { buildReport, EvaluationReport } from './report';
@@ -40,7 +43,7 @@ export class RecordService {
   }
 
   private async participant(manager: EntityManager, user: AuthUser | null, roomId: string) {
-    const room = await this.store.find(manager, roomId);
+    const room = await new RoomRepository(manager).find(roomId);
     const participant = user ? await this.store.participant(manager, room, user) : null;
     return { room, participant };
   }
@@ -55,8 +58,8 @@ export class RecordService {
   audit(user: AuthUser, roomId: string): Promise<AuditView> {
     return this.read(async (manager) => {
       const { room, participant } = await this.participant(manager, user, roomId);
-      this.assertCanRead(participant, room.status as RoomStatus);
-      return { roomId: room.id, chainHead: room.chainHead, entries: await this.store.auditEntries(manager, room.id) };
+      this.assertCanRead(participant, room.status);
+      return { roomId: room.id, chainHead: room.chainHead, entries: await new RoomRepository(manager).auditEntries(room.id) };
     });
   }
 
@@ -64,8 +67,8 @@ export class RecordService {
   verify(user: AuthUser | null, roomId: string): Promise<VerificationView> {
     return this.read(async (manager) => {
       const { room, participant } = await this.participant(manager, user, roomId);
-      if (!canVerifyRecord(participant, room.status as RoomStatus)) throw new NotFound('Room');
-      const entries = await this.store.auditEntries(manager, room.id);
+      if (!canVerifyRecord(participant, room.status)) throw new NotFound('Room');
+      const entries = await new RoomRepository(manager).auditEntries(room.id);
       const result = verification(entries, room.chainHead);
       return {
         roomId: room.id,
@@ -81,26 +84,20 @@ export class RecordService {
   report(user: AuthUser, roomId: string): Promise<EvaluationReport> {
     return this.read(async (manager) => {
       const { room, participant } = await this.participant(manager, user, roomId);
-      this.assertCanRead(participant, room.status as RoomStatus);
+      this.assertCanRead(participant, room.status);
       const state = await this.store.load(manager, room);
-      const entries = await this.store.auditEntries(manager, room.id);
-      const [chair]: { display_name: string }[] = await manager.query('SELECT display_name FROM user_account WHERE id = $1', [room.chairUserId]);
-      return buildReport(state, chair?.display_name ?? '', { entries: entries.length, verification: verification(entries, room.chainHead) });
+      const entries = await new RoomRepository(manager).auditEntries(room.id);
+      const chairName = await new AccountReads(manager).displayName(room.chairUserId);
+      return buildReport(state, chairName, { entries: entries.length, verification: verification(entries, room.chainHead) });
     });
   }
 
   /** A bidding team's own scorecard once the room is finalised: averages per criterion, rank, anonymous comments. */
   feedback(user: AuthUser, bidId: string): Promise<FeedbackView> {
     return this.read(async (manager) => {
-      const [found]: { room_id: string; member: boolean }[] = await manager.query(
-        `SELECT rb.room_id,
-                EXISTS (SELECT 1 FROM bid b JOIN team_member tm ON tm.team_id = b.team_id AND tm.left_at IS NULL
-                         WHERE b.id = rb.bid_id AND tm.user_id = $2) AS member
-           FROM room_bid rb WHERE rb.bid_id = $1`,
-        [bidId, user.id],
-      );
+      const found = await new RoomBidsReads(manager).roomOfBid(bidId, user.id);
       if (!found || !(found.member || isAdmin(user))) throw new NotFound('Feedback');
-      const room = await this.store.find(manager, found.room_id);
+      const room = await new RoomRepository(manager).find(found.roomId);
       if (room.status !== 'FINALIZED') throw new Conflict('FEEDBACK_NOT_READY', 'Feedback is given once the room is finalised');
       const state: RoomState = await this.store.load(manager, room);
       const ranking = rankingOf(state);
@@ -131,7 +128,7 @@ export class RecordService {
   leniency(user: AuthUser, roomId: string): Promise<LeniencyView> {
     return this.read(async (manager) => {
       const { room, participant } = await this.participant(manager, user, roomId);
-      if (!participant || !canVerifyRecord(participant, room.status as RoomStatus)) throw new NotFound('Room');
+      if (!participant || !canVerifyRecord(participant, room.status)) throw new NotFound('Room');
       if (!canReadAggregates(participant)) throw new Forbidden('CHAIR_OR_ADMIN_ONLY', 'Leniency is for the chair and the admins');
       const state = await this.store.load(manager, room);
       const result = leniency(standingTotals(state).map((t) => ({ judgeId: t.judgeId, bidId: t.bidId, total: t.totalCenti })));

@@ -178,7 +178,7 @@ describe('kill -9 of an evaluation instance mid-scoring (integration)', () => {
       services.push(service);
       return service;
     };
-    const roomVersion = async () => Number((await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version);
+    const roomVersion = async (): Promise<number> => (await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version;
 
     const b = await startEvaluation();
     const onB = async (token: string) => {

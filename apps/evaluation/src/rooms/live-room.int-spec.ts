@@ -13,7 +13,8 @@ import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../
 import { isDeepStrictEqual } from 'node:util';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from '../index';
-import { RoomPart, RoomStore } from './room-store';
+import { RoomStore } from './room-store';
+import { RoomPart } from './room-writes.repository';
 
 const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 });
 
@@ -30,7 +31,7 @@ describe('the live evaluation room over socket.io (integration)', () => {
     return client;
   };
 
-  // After each command the views are rebuilt from the state before it plus what RoomWrites recorded
+  // After each command the views are rebuilt from the state before it plus what RoomWritesRepository recorded
   // the command wrote (RoomStore.refresh). Every refresh of this file is checked against a full reload in the
   // same transaction: a command that forgets a table it wrote shows up in the last test.
   const refreshed = { calls: 0, parts: new Set<RoomPart>(), stale: [] as string[] };
@@ -54,10 +55,10 @@ describe('the live evaluation room over socket.io (integration)', () => {
   });
   afterAll(() => t.close());
 
-  const auditCount = async (roomId: string) =>
-    Number((await t.dataSource.query('SELECT count(*)::int AS n FROM room_audit WHERE room_id = $1', [roomId]))[0].n);
-  const roomVersion = async (roomId: string) =>
-    Number((await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version);
+  const auditCount = async (roomId: string): Promise<number> =>
+    (await t.dataSource.query('SELECT count(*) AS n FROM room_audit WHERE room_id = $1', [roomId]))[0].n;
+  const roomVersion = async (roomId: string): Promise<number> =>
+    (await t.dataSource.query('SELECT version FROM evaluation_room WHERE id = $1', [roomId]))[0].version;
 
   /** A convened, declared and open room with `judges` judges (the admin chairs) and the given teams. */
   async function openRoom(judges: number, teams: { name: string; quotedPriceFen: number }[]) {

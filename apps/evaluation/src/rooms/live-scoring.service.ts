@@ -17,7 +17,7 @@ import {
 } from '@app/domain';
 import { BidMessage, RoomMessage, SubmitScoreMessage, TimerStartMessage, UnlockBidMessage, WithdrawScoreMessage } from './dto/room-messages.dto';
 import { CommandAck, RoomCommandRunner } from './room-command-runner';
-import { roomStatus, roomTimer, setRoomTimer, slotOf } from './room-state';
+import { roomTimer, setRoomTimer, slotOf } from './room-state';
 import { aggregateOf, bidProgress, declarationCheck, isRecused, ownScoreOf, standingScores, timerView } from './room-views';
 
 /** The live session: the room opens, bids are presented against the countdown, judges score, the chair locks. */
@@ -28,7 +28,7 @@ export class LiveScoringService {
   open(user: AuthUser, message: RoomMessage): Promise<CommandAck> {
     return this.commands.run(user, message.roomId, 'room:open', message.opId, message, async ({ room, participant, at, state }) => {
       assertChair(participant);
-      assertCanOpen(roomStatus(room), declarationCheck(await state()));
+      assertCanOpen(room.status, declarationCheck(await state()));
       room.status = 'OPEN';
       room.openedAt = at;
       return {
@@ -44,7 +44,7 @@ export class LiveScoringService {
     return this.commands.run(user, message.roomId, 'room:present', message.opId, message, async ({ write, room, participant, at, state }) => {
       assertChair(participant);
       const slot = slotOf(await state(), message.bidId);
-      assertCanPresent(roomStatus(room), slot.state);
+      assertCanPresent(room.status, slot.state);
       if (slot.state === 'PENDING') {
         await write.bid(slot.bidId, { state: 'PRESENTING', presentedAt: at });
       }
@@ -68,7 +68,7 @@ export class LiveScoringService {
       assertChair(participant);
       const before = await state();
       const onStage = before.bids.find((b) => b.bidId === room.currentBidId) ?? null;
-      const timer = startTimer(roomStatus(room), roomTimer(room), onStage, message.phase, at);
+      const timer = startTimer(room.status, roomTimer(room), onStage, message.phase, at);
       setRoomTimer(room, timer);
       return {
         action: 'timer.started',
@@ -82,7 +82,7 @@ export class LiveScoringService {
   pauseTimer(user: AuthUser, message: RoomMessage): Promise<CommandAck> {
     return this.commands.run(user, message.roomId, 'timer:pause', message.opId, message, async ({ room, participant, at }) => {
       assertChair(participant);
-      const timer = pauseTimer(roomStatus(room), roomTimer(room), at);
+      const timer = pauseTimer(room.status, roomTimer(room), at);
       setRoomTimer(room, timer);
       return {
         action: 'timer.paused',
@@ -97,7 +97,7 @@ export class LiveScoringService {
     return this.commands.run(user, message.roomId, 'bid:lock', message.opId, message, async ({ write, room, participant, at, state }) => {
       assertChair(participant);
       const slot = slotOf(await state(), message.bidId);
-      assertCanLock(roomStatus(room), slot.state);
+      assertCanLock(room.status, slot.state);
       await write.bid(slot.bidId, { state: 'LOCKED', lockedAt: at });
       return {
         action: 'bid.locked',
@@ -122,7 +122,7 @@ export class LiveScoringService {
     return this.commands.run(user, message.roomId, 'bid:unlock', message.opId, message, async ({ write, room, participant, state }) => {
       assertChair(participant);
       const slot = slotOf(await state(), message.bidId);
-      assertCanUnlock(roomStatus(room), slot.state);
+      assertCanUnlock(room.status, slot.state);
       await write.bid(slot.bidId, { state: 'PRESENTING', lockedAt: null });
       return {
         action: 'bid.unlocked',
@@ -141,7 +141,7 @@ export class LiveScoringService {
       assertPanelJudge(participant);
       const before = await state();
       const slot = slotOf(before, message.bidId);
-      assertCanScore(roomStatus(room), slot.state, isRecused(before, user.id, slot.bidId));
+      assertCanScore(room.status, slot.state, isRecused(before, user.id, slot.bidId));
       const criteria: Criterion[] = room.rubric;
       validateScores(criteria, message.scores, 'scores');
       const scores = Object.fromEntries(criteria.map((c) => [c.key, (message.scores as Record<string, number>)[c.key]]));
@@ -169,7 +169,7 @@ export class LiveScoringService {
       assertPanelJudge(participant);
       const before = await state();
       const slot = slotOf(before, message.bidId);
-      assertCanScore(roomStatus(room), slot.state, isRecused(before, user.id, slot.bidId));
+      assertCanScore(room.status, slot.state, isRecused(before, user.id, slot.bidId));
       if (!standingScores(before).some((s) => s.bidId === slot.bidId && s.judgeId === user.id)) throw new NotFound('Score');
       await write.withdrawScore(slot.bidId, user.id);
       return {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
-import { EvaluationRoomEntity, RoomOperationEntity, RoomOperationResult } from '@app/database';
+import { EvaluationRoomEntity, RoomOperationResult } from '@app/database';
 import { assertNotFinalized, assertParticipant, canonicalJson, RoomParticipant, sha256Hex, Unprocessable } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { RoomBroadcaster } from './room-broadcaster';
-import { RoomState, roomStatus } from './room-state';
+import { RoomState } from './room-state';
 import { RoomStore } from './room-store';
 import { eventMessages, ownScoreOf, RoomEventContent } from './room-views';
-import { RoomWrites } from './room-writes';
+import { RoomWritesRepository } from './room-writes.repository';
+import { RoomRepository } from './room.repository';
 
 /** What every command answers: the room's version after it (the version of the event it caused). */
 export interface CommandAck {
@@ -27,7 +28,7 @@ export interface CommandContext {
   /** The room as it stands before this command. */
   state: () => Promise<RoomState>;
   /** The command's only way to write the room's other tables (what it writes is read again for the views). */
-  write: RoomWrites;
+  write: RoomWritesRepository;
 }
 
 export interface CommandOutcome {
@@ -64,22 +65,23 @@ export class RoomCommandRunner {
   async run(user: AuthUser, roomId: string, command: string, opId: string | undefined, request: object, use: RoomCommand): Promise<CommandAck> {
     const hash = opId === undefined ? null : requestHash(command, request);
     const done = await this.dataSource.transaction(async (manager) => {
-      const room = await this.store.lock(manager, roomId);
+      const rooms = new RoomRepository(manager);
+      const room = await rooms.lock(roomId);
       const participant = await this.store.participant(manager, room, user);
       assertParticipant(participant);
       if (opId !== undefined && hash !== null) {
-        const prior = await manager.findOneBy(RoomOperationEntity, { roomId: room.id, userId: user.id, opId });
+        const prior = await rooms.operation(room.id, user.id, opId);
         if (prior) {
-          if (prior.result.requestHash !== hash) {
+          if (prior.requestHash !== hash) {
             throw new Unprocessable('OPERATION_ID_REUSED', 'This operation id was already used for another command or payload');
           }
-          return { replayed: true as const, ack: { ...(prior.result.ack as CommandAck), replayed: true } };
+          return { replayed: true as const, ack: { ...(prior.ack as CommandAck), replayed: true } };
         }
       }
-      assertNotFinalized(roomStatus(room));
-      const at = await this.store.clock(manager);
+      assertNotFinalized(room.status);
+      const at = await rooms.clock();
       const read: { before?: RoomState } = {};
-      const write = new RoomWrites(manager, room, at);
+      const write = new RoomWritesRepository(manager, room, at);
       const outcome = await use({
         room,
         user,
@@ -88,19 +90,14 @@ export class RoomCommandRunner {
         state: async () => (read.before ??= await this.store.load(manager, room)),
         write,
       });
-      await this.store.append(manager, room, user.id, outcome.action, outcome.payload, at);
-      await this.store.saveRoom(manager, room);
+      await rooms.append(room, user.id, outcome.action, outcome.payload, at);
+      await rooms.save(room);
       // The room row is in memory; of the rest only what the command wrote is read again.
       const after = read.before ? await this.store.refresh(manager, read.before, write.written) : await this.store.load(manager, room);
       const ack: CommandAck = { version: room.version, ...outcome.ack?.(after) };
       if (opId !== undefined && hash !== null) {
         const result: RoomOperationResult = { command, requestHash: hash, ack };
-        await manager.query('INSERT INTO room_operation (room_id, user_id, op_id, result) VALUES ($1, $2, $3, $4)', [
-          room.id,
-          user.id,
-          opId,
-          JSON.stringify(result),
-        ]);
+        await rooms.recordOperation(room.id, user.id, opId, result);
       }
       const own = outcome.ownScoreOf;
       return {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, PeriodicTask } from '@app/core';
+import { connectionManager } from '@app/database';
 import { DataSource } from 'typeorm';
 import { RoomBroadcaster } from './room-broadcaster';
-import { RoomStore } from './room-store';
+import { RoomRepository } from './room.repository';
 
 /**
  * Every ROOM_HEARTBEAT_MS, each instance reads the version of the rooms its sockets are in (one
@@ -17,7 +18,6 @@ export class RoomHeartbeat implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: RoomStore,
     private readonly broadcaster: RoomBroadcaster,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -37,7 +37,7 @@ export class RoomHeartbeat implements OnApplicationBootstrap, OnApplicationShutd
   async beat(): Promise<void> {
     const roomIds = this.broadcaster.localRooms();
     if (roomIds.length === 0) return;
-    const versions = await this.store.versions(this.dataSource.manager, roomIds);
+    const versions = await new RoomRepository(connectionManager(this.dataSource)).versions(roomIds);
     for (const [roomId, version] of versions) this.broadcaster.heartbeat({ roomId, version });
   }
 }

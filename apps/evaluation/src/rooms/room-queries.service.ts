@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ActorService, AuthUser, isAdmin } from '@app/auth';
 import { assertParticipant, canReadBidContent, canReadDeclarations, Forbidden, RoomAudience, RoomParticipant } from '@app/domain';
+import { connectionManager } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListRoomsQuery } from './dto/room.dto';
 import { RoomBidContentView, DeclarationView, ObjectionView, RoomSummaryView } from './dto/room.view';
 import { RoomState } from './room-state';
+import { RoomBidsReads } from './room-bids.reads';
 import { RoomStore } from './room-store';
 import { buildSnapshot, isRecused, RoomSnapshot } from './room-views';
+import { RoomRepository } from './room.repository';
 
 /** Reads of a room, each for what the caller may see; consistent at one version (REPEATABLE READ). */
 @Injectable()
@@ -24,7 +27,7 @@ export class RoomQueriesService {
   /** Authorises the caller and says which audience they belong to (for joining its socket.io room). */
   audience(user: AuthUser, roomId: string): Promise<RoomAudience> {
     return this.read(async (manager) => {
-      const room = await this.store.find(manager, roomId);
+      const room = await new RoomRepository(manager).find(roomId);
       return assertParticipant(await this.store.participant(manager, room, user));
     });
   }
@@ -33,41 +36,24 @@ export class RoomQueriesService {
   snapshot(user: AuthUser, roomId: string): Promise<RoomSnapshot> {
     return this.read(async (manager) => {
       const { state, audience } = await this.load(manager, user, roomId);
-      return buildSnapshot(state, audience, user.id, await this.store.clock(manager));
+      return buildSnapshot(state, audience, user.id, await new RoomRepository(manager).clock());
     });
   }
 
   /** Rooms the caller takes part in (admins: every room), newest first. */
   async list(user: AuthUser, query: ListRoomsQuery): Promise<RoomSummaryView[]> {
     const actor = await this.actors.load(user);
-    const rows: {
-      id: string;
-      challenge_id: string;
-      title: string;
-      status: string;
-      version: string;
-      chair_user_id: string;
-      created_at: Date;
-      panel: boolean;
-      team: boolean;
-      owner: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT r.id, r.challenge_id, c.title, r.status, r.version, r.chair_user_id, r.created_at,
-              EXISTS (SELECT 1 FROM room_panel_member p WHERE p.room_id = r.id AND p.user_id = $1) AS panel,
-              EXISTS (SELECT 1 FROM room_bid rb JOIN bid b ON b.id = rb.bid_id
-                        JOIN team_member tm ON tm.team_id = b.team_id AND tm.left_at IS NULL
-                       WHERE rb.room_id = r.id AND tm.user_id = $1) AS team,
-              c.org_id = ANY($2::uuid[]) AS owner
-         FROM evaluation_room r JOIN challenge c ON c.id = r.challenge_id
-        WHERE ($3::uuid IS NULL OR r.challenge_id = $3) AND ($4::text IS NULL OR r.status = $4)
-        ORDER BY r.created_at DESC, r.id LIMIT 500`,
-      [user.id, actor.enterpriseOrgIds, query.challengeId ?? null, query.status ?? null],
+    const rows = await new RoomRepository(connectionManager(this.dataSource)).summaries(
+      user.id,
+      actor.enterpriseOrgIds,
+      query.challengeId ?? null,
+      query.status ?? null,
     );
     return rows.flatMap((row) => {
       const participant: RoomParticipant = {
         userId: user.id,
         isAdmin: isAdmin(actor),
-        isChair: row.chair_user_id === user.id,
+        isChair: row.chairUserId === user.id,
         isPanelJudge: row.panel,
         actsForOwner: row.owner,
         // Only whether there is one matters for the audience.
@@ -82,13 +68,13 @@ export class RoomQueriesService {
       return [
         {
           id: row.id,
-          challengeId: row.challenge_id,
-          challengeTitle: row.title,
+          challengeId: row.challengeId,
+          challengeTitle: row.challengeTitle,
           status: row.status,
-          version: Number(row.version),
-          chairUserId: row.chair_user_id,
+          version: row.version,
+          chairUserId: row.chairUserId,
           audience,
-          createdAt: row.created_at.toISOString(),
+          createdAt: row.createdAt.toISOString(),
         },
       ];
     });
@@ -123,35 +109,8 @@ export class RoomQueriesService {
           ? new Forbidden('JUDGE_RECUSED', 'You are recused from this bid and do not see it')
           : new Forbidden('BID_CONTENT_RESTRICTED', 'Bid content is for the panel, the chair, the admins and the owner');
       }
-      const [bid]: {
-        revision: number;
-        technical_approach: string;
-        proposal: string;
-        quoted_price_fen: string;
-        duration_days: number;
-        milestones: unknown;
-        key_personnel_user_ids: string[];
-        content_hash: string;
-        received_at: Date;
-      }[] = await manager.query(
-        `SELECT revision, technical_approach, proposal, quoted_price_fen, duration_days, milestones, key_personnel_user_ids,
-                content_hash, received_at FROM bid WHERE id = $1`,
-        [bidId],
-      );
-      return {
-        bidId,
-        teamId: slot.teamId,
-        teamName: slot.teamName,
-        revision: bid.revision,
-        technicalApproach: bid.technical_approach,
-        proposal: bid.proposal,
-        quotedPriceFen: Number(bid.quoted_price_fen),
-        durationDays: bid.duration_days,
-        milestones: bid.milestones,
-        keyPersonnelUserIds: bid.key_personnel_user_ids,
-        contentHash: bid.content_hash,
-        receivedAt: bid.received_at.toISOString(),
-      };
+      const bid = await new RoomBidsReads(manager).content(bidId);
+      return { bidId, teamId: slot.teamId, teamName: slot.teamName, ...bid, receivedAt: bid.receivedAt.toISOString() };
     });
   }
 
@@ -174,7 +133,7 @@ export class RoomQueriesService {
   }
 
   private async load(manager: EntityManager, user: AuthUser, roomId: string): Promise<{ state: RoomState; participant: RoomParticipant; audience: RoomAudience }> {
-    const room = await this.store.find(manager, roomId);
+    const room = await new RoomRepository(manager).find(roomId);
     const participant = await this.store.participant(manager, room, user);
     const audience = assertParticipant(participant);
     return { state: await this.store.load(manager, room), participant, audience };

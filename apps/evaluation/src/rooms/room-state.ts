@@ -1,5 +1,5 @@
 import type { EvaluationRoomEntity } from '@app/database';
-import { Aggregation, BidSlotState, NotFound, RoomStatus, TimerPhase, TimerState } from '@app/domain';
+import { BidSlotState, NotFound, TimerState } from '@app/domain';
 
 /** Everything a room's views are built from, read in one transaction at one version. */
 export interface RoomBidState {
@@ -57,9 +57,6 @@ export interface RoomState {
   objections: RoomObjectionState[];
 }
 
-export const roomStatus = (room: EvaluationRoomEntity): RoomStatus => room.status as RoomStatus;
-export const roomAggregation = (room: EvaluationRoomEntity): Aggregation => room.aggregation as Aggregation;
-
 /** The countdown as stored on the room row, or null when none was started. */
 export function roomTimer(room: EvaluationRoomEntity): TimerState | null {
   if (room.timerBidId === null || room.timerPhase === null || room.timerDurationMs === null || room.timerRemainingMs === null) {
@@ -67,7 +64,7 @@ export function roomTimer(room: EvaluationRoomEntity): TimerState | null {
   }
   return {
     bidId: room.timerBidId,
-    phase: room.timerPhase as TimerPhase,
+    phase: room.timerPhase,
     durationMs: room.timerDurationMs,
     remainingMs: room.timerRemainingMs,
     startedAt: room.timerStartedAt,

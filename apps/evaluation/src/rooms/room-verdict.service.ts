@@ -4,7 +4,7 @@ import { assertCanAnswerObjection, assertCanFinalize, assertCanObject, assertCan
 import { AnswerObjectionDto, ObjectionDto } from './dto/room.dto';
 import { RoomMessage } from './dto/room-messages.dto';
 import { CommandAck, RoomCommandRunner } from './room-command-runner';
-import { roomStatus, setRoomTimer, slotOf } from './room-state';
+import { setRoomTimer, slotOf } from './room-state';
 import { rankingOf, rankingView } from './room-views';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -19,7 +19,7 @@ export class RoomVerdictService {
     return this.commands.run(user, message.roomId, 'room:reveal', message.opId, message, async ({ room, participant, at, state }) => {
       assertChair(participant);
       const before = await state();
-      assertCanReveal(roomStatus(room), before.bids);
+      assertCanReveal(room.status, before.bids);
       const ranking = rankingOf(before);
       room.status = 'REVEALED';
       room.revealedAt = at;
@@ -48,7 +48,7 @@ export class RoomVerdictService {
       assertChair(participant);
       const before = await state();
       const open = before.objections.filter((o) => o.answeredAt === null).length;
-      assertCanFinalize(roomStatus(room), room.objectionWindowEndsAt ?? at, at, open);
+      assertCanFinalize(room.status, room.objectionWindowEndsAt ?? at, at, open);
       const ranking = rankingOf(before);
       const awardedBidIds = ranking.filter((r) => r.awarded).map((r) => r.bidId);
       const notAwardedBidIds = ranking.filter((r) => !r.awarded).map((r) => r.bidId);
@@ -75,7 +75,7 @@ export class RoomVerdictService {
       if (!participant.teamBidIds.includes(dto.bidId)) {
         throw new Forbidden('NOT_BIDDING_TEAM', 'Only a member of the team that made this bid objects on it');
       }
-      assertCanObject(roomStatus(room), room.objectionWindowEndsAt, at);
+      assertCanObject(room.status, room.objectionWindowEndsAt, at);
       const objectionId = await write.objection(dto.bidId, user.id, dto.text);
       return {
         action: 'objection.filed',
@@ -92,7 +92,7 @@ export class RoomVerdictService {
       if (!participant.isAdmin) throw new Forbidden('ROLE_REQUIRED', 'This needs the ADMIN role');
       const objection = (await state()).objections.find((o) => o.id === objectionId);
       if (!objection) throw new NotFound('Objection');
-      assertCanAnswerObjection(roomStatus(room), objection.answeredAt !== null);
+      assertCanAnswerObjection(room.status, objection.answeredAt !== null);
       await write.answer(objectionId, dto.answer, user.id);
       return {
         action: 'objection.answered',

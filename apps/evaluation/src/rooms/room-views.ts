@@ -9,7 +9,7 @@ import {
   StandingTotal,
   timerRemainingMs,
 } from '@app/domain';
-import { RoomScoreState, RoomState, roomAggregation, roomStatus, roomTimer } from './room-state';
+import { RoomScoreState, RoomState, roomTimer } from './room-state';
 
 /**
  * What each audience of a room sees, built from one RoomState. Pure, so the rule "observers get
@@ -156,7 +156,7 @@ export function bidProgress(state: RoomState, bidId: string): BidProgress {
 }
 
 export function aggregateOf(state: RoomState, bidId: string): BidAggregate {
-  return bidAggregate(bidId, standingTotals(state), roomAggregation(state.room));
+  return bidAggregate(bidId, standingTotals(state), state.room.aggregation);
 }
 
 export function rankingOf(state: RoomState): RoomRankedBid[] {
@@ -164,7 +164,7 @@ export function rankingOf(state: RoomState): RoomRankedBid[] {
   return rankRoom(
     state.bids.map((b) => ({ bidId: b.bidId, quotedPriceFen: b.quotedPriceFen, finalReceiptAt: b.receivedAt })),
     standingTotals(state),
-    roomAggregation(room),
+    room.aggregation,
     room.passMark,
     room.winners,
   );
@@ -210,7 +210,7 @@ export function ownScoreView(score: RoomScoreState): OwnScoreView {
 }
 
 function isRevealed(state: RoomState): boolean {
-  const status = roomStatus(state.room);
+  const status = state.room.status;
   return status === 'REVEALED' || status === 'FINALIZED';
 }
 

@@ -1,7 +1,9 @@
 import { EvaluationRoomEntity, publishEvent, RoomBidEntity, RoomObjectionEntity } from '@app/database';
 import { DomainEvents, DomainEventType } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { RoomPart } from './room-store';
+
+/** The room's tables a command may write besides the room row (RoomWritesRepository records them; see RoomStore.refresh). */
+export type RoomPart = 'bids' | 'declarations' | 'scores' | 'objections';
 
 type BidChanges = Partial<Pick<RoomBidEntity, 'state' | 'presentedAt' | 'lockedAt'>>;
 
@@ -10,11 +12,11 @@ type BidChanges = Partial<Pick<RoomBidEntity, 'state' | 'presentedAt' | 'lockedA
  * Each write records the part of the room it touched, and the runner reads exactly those parts
  * again before it builds the views: a command cannot forget to say what it wrote.
  */
-export class RoomWrites {
+export class RoomWritesRepository {
   private readonly parts = new Set<RoomPart>();
 
   constructor(
-    private readonly manager: EntityManager,
+    private readonly db: EntityManager,
     private readonly room: EvaluationRoomEntity,
     private readonly at: Date,
   ) {}
@@ -26,13 +28,13 @@ export class RoomWrites {
 
   async bid(bidId: string, changes: BidChanges): Promise<void> {
     this.parts.add('bids');
-    await this.manager.update(RoomBidEntity, { roomId: this.room.id, bidId }, changes);
+    await this.db.update(RoomBidEntity, { roomId: this.room.id, bidId }, changes);
   }
 
   /** A judge's own declaration on a bid, made or made again. */
   async declaration(judgeId: string, bidId: string, conflict: boolean, reason: string | null): Promise<void> {
     this.parts.add('declarations');
-    await this.manager.query(
+    await this.db.query(
       `INSERT INTO room_declaration (room_id, judge_id, bid_id, conflict, automatic, reason, declared_at)
        VALUES ($1, $2, $3, $4, false, $5, $6)
        ON CONFLICT (room_id, judge_id, bid_id) DO UPDATE SET conflict = EXCLUDED.conflict, reason = EXCLUDED.reason, declared_at = EXCLUDED.declared_at`,
@@ -43,7 +45,7 @@ export class RoomWrites {
   /** A judge's scores of a bid, given or revised (a withdrawn score stands again). */
   async score(bidId: string, judgeId: string, scores: Record<string, number>, totalCenti: number, comment: string | null): Promise<void> {
     this.parts.add('scores');
-    await this.manager.query(
+    await this.db.query(
       `INSERT INTO room_score (room_id, bid_id, judge_id, scores, total_centi, comment, updated_at, withdrawn_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)
        ON CONFLICT (room_id, bid_id, judge_id) DO UPDATE
@@ -55,7 +57,7 @@ export class RoomWrites {
 
   async withdrawScore(bidId: string, judgeId: string): Promise<void> {
     this.parts.add('scores');
-    await this.manager.query('UPDATE room_score SET withdrawn_at = $4 WHERE room_id = $1 AND bid_id = $2 AND judge_id = $3', [
+    await this.db.query('UPDATE room_score SET withdrawn_at = $4 WHERE room_id = $1 AND bid_id = $2 AND judge_id = $3', [
       this.room.id,
       bidId,
       judgeId,
@@ -66,7 +68,7 @@ export class RoomWrites {
   /** Files an objection; answers its id. */
   async objection(bidId: string, filedBy: string, text: string): Promise<string> {
     this.parts.add('objections');
-    const [{ id }]: { id: string }[] = await this.manager.query(
+    const [{ id }]: { id: string }[] = await this.db.query(
       `INSERT INTO room_objection (room_id, bid_id, filed_by, text, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [this.room.id, bidId, filedBy, text, this.at],
     );
@@ -75,11 +77,11 @@ export class RoomWrites {
 
   async answer(objectionId: string, answer: string, answeredBy: string): Promise<void> {
     this.parts.add('objections');
-    await this.manager.update(RoomObjectionEntity, { id: objectionId, roomId: this.room.id }, { answer, answeredBy, answeredAt: this.at });
+    await this.db.update(RoomObjectionEntity, { id: objectionId, roomId: this.room.id }, { answer, answeredBy, answeredAt: this.at });
   }
 
   /** A domain event for the other services, in the command's transaction (it changes none of the room's views). */
   async publish<T extends DomainEventType>(type: T, payload: DomainEvents[T]): Promise<void> {
-    await publishEvent(this.manager, type, payload);
+    await publishEvent(this.db, type, payload);
   }
 }

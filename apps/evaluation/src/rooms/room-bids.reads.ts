@@ -1,0 +1,132 @@
+import { BidStatus } from '@app/domain';
+import { EntityManager } from 'typeorm';
+import { RoomBidState } from './room-state';
+
+/** A bid as convening checks it, with its team's organisation. */
+export interface BidToConvene {
+  id: string;
+  challengeId: string;
+  status: BidStatus;
+  teamId: string;
+  orgId: string | null;
+}
+
+/** A bid's full content, as its revision stands. */
+export interface BidContentRow {
+  revision: number;
+  technicalApproach: string;
+  proposal: string;
+  quotedPriceFen: number;
+  durationDays: number;
+  milestones: unknown;
+  keyPersonnelUserIds: string[];
+  contentHash: string;
+  receivedAt: Date;
+}
+
+/** What the room reads of bidding's tables (bid, team, team_member); bidding writes them. */
+export class RoomBidsReads {
+  constructor(private readonly db: EntityManager) {}
+
+  /** The room's slots in order, each with its bid's team and price (room_bid is the room's own, joined to bid and team). */
+  async slots(roomId: string): Promise<RoomBidState[]> {
+    const rows: {
+      bid_id: string;
+      position: number;
+      presentation_minutes: number;
+      qa_minutes: number;
+      state: RoomBidState['state'];
+      presented_at: Date | null;
+      locked_at: Date | null;
+      team_id: string;
+      team_name: string;
+      team_org_id: string | null;
+      quoted_price_fen: number;
+      received_at: Date;
+    }[] = await this.db.query(
+      `SELECT rb.bid_id, rb.position, rb.presentation_minutes, rb.qa_minutes, rb.state, rb.presented_at, rb.locked_at,
+              b.team_id, t.name AS team_name, t.org_id AS team_org_id, b.quoted_price_fen, b.received_at
+         FROM room_bid rb JOIN bid b ON b.id = rb.bid_id JOIN team t ON t.id = b.team_id
+        WHERE rb.room_id = $1 ORDER BY rb.position`,
+      [roomId],
+    );
+    return rows.map((b) => ({
+      bidId: b.bid_id,
+      position: b.position,
+      presentationMinutes: b.presentation_minutes,
+      qaMinutes: b.qa_minutes,
+      state: b.state,
+      presentedAt: b.presented_at,
+      lockedAt: b.locked_at,
+      teamId: b.team_id,
+      teamName: b.team_name,
+      teamOrgId: b.team_org_id,
+      quotedPriceFen: b.quoted_price_fen,
+      receivedAt: b.received_at,
+    }));
+  }
+
+  async content(bidId: string): Promise<BidContentRow> {
+    const [bid]: {
+      revision: number;
+      technical_approach: string;
+      proposal: string;
+      quoted_price_fen: number;
+      duration_days: number;
+      milestones: unknown;
+      key_personnel_user_ids: string[];
+      content_hash: string;
+      received_at: Date;
+    }[] = await this.db.query(
+      `SELECT revision, technical_approach, proposal, quoted_price_fen, duration_days, milestones, key_personnel_user_ids,
+              content_hash, received_at FROM bid WHERE id = $1`,
+      [bidId],
+    );
+    return {
+      revision: bid.revision,
+      technicalApproach: bid.technical_approach,
+      proposal: bid.proposal,
+      quotedPriceFen: bid.quoted_price_fen,
+      durationDays: bid.duration_days,
+      milestones: bid.milestones,
+      keyPersonnelUserIds: bid.key_personnel_user_ids,
+      contentHash: bid.content_hash,
+      receivedAt: bid.received_at,
+    };
+  }
+
+  async toConvene(bidIds: readonly string[]): Promise<BidToConvene[]> {
+    const rows: { id: string; challenge_id: string; status: BidStatus; team_id: string; org_id: string | null }[] = await this.db.query(
+      `SELECT b.id, b.challenge_id, b.status, b.team_id, t.org_id FROM bid b JOIN team t ON t.id = b.team_id
+        WHERE b.id = ANY($1::uuid[])`,
+      [bidIds],
+    );
+    return rows.map((b) => ({ id: b.id, challengeId: b.challenge_id, status: b.status, teamId: b.team_id, orgId: b.org_id }));
+  }
+
+  async shortlistedIds(challengeId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM bid WHERE challenge_id = $1 AND status = 'SHORTLISTED'`, [challengeId]);
+    return rows.map((b) => b.id);
+  }
+
+  /** Everyone who was ever a member of each of these teams (those who left included). */
+  async membersEver(teamIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { team_id: string; user_ids: string[] }[] = await this.db.query(
+      `SELECT team_id, array_agg(DISTINCT user_id) AS user_ids FROM team_member WHERE team_id = ANY($1::uuid[]) GROUP BY team_id`,
+      [teamIds],
+    );
+    return new Map(rows.map((m) => [m.team_id, m.user_ids]));
+  }
+
+  /** The room evaluating this bid, and whether the user is a current member of its team (room_bid is the room's own). */
+  async roomOfBid(bidId: string, userId: string): Promise<{ roomId: string; member: boolean } | null> {
+    const [found]: { room_id: string; member: boolean }[] = await this.db.query(
+      `SELECT rb.room_id,
+              EXISTS (SELECT 1 FROM bid b JOIN team_member tm ON tm.team_id = b.team_id AND tm.left_at IS NULL
+                       WHERE b.id = rb.bid_id AND tm.user_id = $2) AS member
+         FROM room_bid rb WHERE rb.bid_id = $1`,
+      [bidId, userId],
+    );
+    return found ? { roomId: found.room_id, member: found.member } : null;
+  }
+}
