@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { BidEntity, OutboxDispatcher } from '@app/database';
+import { OutboxDispatcher } from '@app/database';
 import { BidAction, BidStatus, bidsDigest, DomainEvent, DomainError, transitionBid } from '@app/domain';
-import { EntityManager, In } from 'typeorm';
-import { bidStatus } from './bid.views';
+import { EntityManager } from 'typeorm';
+import { BidRepository } from './bid.repository';
 
 export const BIDDING_CONSUMER = 'bidding';
 
@@ -30,19 +30,13 @@ export class BidEventsService implements OnModuleInit {
   }
 
   async closed(event: DomainEvent<'challenge.closed'>, manager: EntityManager): Promise<void> {
-    const rows: { id: string; revision: number; content_hash: string }[] = await manager.query(
-      `SELECT id, revision, content_hash FROM bid WHERE challenge_id = $1 AND status <> 'WITHDRAWN'`,
-      [event.payload.challengeId],
-    );
-    const digest = bidsDigest(rows.map((r) => ({ bidId: r.id, revision: r.revision, hash: r.content_hash })));
-    this.logger.log(`challenge ${event.payload.challengeId} closed with ${rows.length} sealed bid(s), digest ${digest}`);
+    const receipts = await new BidRepository(manager).activeReceipts(event.payload.challengeId);
+    const digest = bidsDigest(receipts.map((r) => ({ bidId: r.bidId, revision: r.revision, hash: r.contentHash })));
+    this.logger.log(`challenge ${event.payload.challengeId} closed with ${receipts.length} sealed bid(s), digest ${digest}`);
   }
 
   async cancelled(event: DomainEvent<'challenge.cancelled'>, manager: EntityManager): Promise<void> {
-    const [{ count }]: { count: number }[] = await manager.query(
-      `SELECT count(*)::int AS count FROM bid WHERE challenge_id = $1 AND status <> 'WITHDRAWN'`,
-      [event.payload.challengeId],
-    );
+    const count = await new BidRepository(manager).countActive(event.payload.challengeId);
     this.logger.log(`challenge ${event.payload.challengeId} cancelled: ${count} bid(s) stay frozen and sealed`);
   }
 
@@ -50,11 +44,8 @@ export class BidEventsService implements OnModuleInit {
     const { challengeId, awardedBidIds, notAwardedBidIds } = event.payload;
     const awarded = new Set(awardedBidIds);
     const notAwarded = new Set(notAwardedBidIds);
-    const bids = await manager.find(BidEntity, {
-      where: { challengeId, status: In([BidStatus.SUBMITTED, BidStatus.SHORTLISTED, BidStatus.AWARDED, BidStatus.NOT_AWARDED]) },
-      lock: { mode: 'pessimistic_write' },
-      order: { id: 'ASC' },
-    });
+    const repository = new BidRepository(manager);
+    const bids = await repository.lockOpenOnChallenge(challengeId);
     const known = new Set(bids.map((b) => b.id));
     for (const id of [...awarded, ...notAwarded].filter((bidId) => !known.has(bidId))) {
       this.logger.warn(`evaluation.finalized ${event.id}: bid ${id} is not an open bid of challenge ${challengeId}; ignored`);
@@ -70,14 +61,14 @@ export class BidEventsService implements OnModuleInit {
       if (bid.status === target) continue;
       let next: BidStatus;
       try {
-        next = transitionBid(bidStatus(bid.status), action);
+        next = transitionBid(bid.status, action);
       } catch (error) {
         // A contradiction (e.g. AWARDED then listed as not awarded) is logged, not retried forever.
         if (!(error instanceof DomainError)) throw error;
         this.logger.warn(`evaluation.finalized ${event.id}: bid ${bid.id}: ${error.message}; left ${bid.status}`);
         continue;
       }
-      await manager.update(BidEntity, { id: bid.id }, { status: next });
+      await repository.setStatus(bid.id, next);
     }
   }
 }

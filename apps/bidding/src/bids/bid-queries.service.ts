@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorService, AuthUser } from '@app/auth';
-import { BidEntity, BidRevisionEntity, TeamEntity } from '@app/database';
+import { BidEntity, connectionManager, TeamEntity } from '@app/database';
 import { bidsDigest, canOpenBids, canReadBid, Conflict, NotFound } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { currentMembers } from '../teams/team-members';
-import { bidStatus, toBidView } from './bid.views';
-import { ChallengeWindow, ownsOrAdministersChallenge, readChallengeWindow, visibleChallenge } from './challenge-window';
+import { TeamRepository } from '../teams/team.repository';
+import { BidRepository, BidSummary } from './bid.repository';
+import { toBidView, toReceipt } from './bid.views';
+import { ChallengeWindow, ownsOrAdministersChallenge, visibleChallenge } from './challenge-window';
+import { ChallengeWindowReads } from './challenge-window.reads';
 import {
   BidRevisionView,
   BidSummaryView,
@@ -16,37 +18,18 @@ import {
   OwnBidRef,
 } from './dto/bid.dto';
 
-interface SummaryRow {
-  id: string;
-  challenge_id: string;
-  challenge_title: string;
-  team_id: string;
-  team_name: string;
-  status: string;
-  technical_approach: string;
-  quoted_price_fen: string;
-  duration_days: number;
-  revision: number;
-  received_at: Date;
-  content_hash: string;
-  updated_at: Date;
-}
-
-const SUMMARY_COLUMNS = `b.id, b.challenge_id, c.title AS challenge_title, b.team_id, t.name AS team_name, b.status,
-  b.technical_approach, b.quoted_price_fen, b.duration_days, b.revision, b.received_at, b.content_hash, b.updated_at`;
-
-const toSummary = (r: SummaryRow): BidSummaryView => ({
-  id: r.id,
-  challengeId: r.challenge_id,
-  challengeTitle: r.challenge_title,
-  teamId: r.team_id,
-  teamName: r.team_name,
-  status: r.status,
-  technicalApproach: r.technical_approach,
-  quotedPriceFen: Number(r.quoted_price_fen),
-  durationDays: r.duration_days,
-  receipt: { bidId: r.id, revision: r.revision, receivedAt: r.received_at.toISOString(), contentHash: r.content_hash },
-  updatedAt: r.updated_at.toISOString(),
+const toSummary = (b: BidSummary): BidSummaryView => ({
+  id: b.id,
+  challengeId: b.challengeId,
+  challengeTitle: b.challengeTitle,
+  teamId: b.teamId,
+  teamName: b.teamName,
+  status: b.status,
+  technicalApproach: b.technicalApproach,
+  quotedPriceFen: b.quotedPriceFen,
+  durationDays: b.durationDays,
+  receipt: toReceipt(b),
+  updatedAt: b.updatedAt.toISOString(),
 });
 
 /** How the digest is computed, stated in every answer so anyone can recompute it. */
@@ -63,14 +46,14 @@ export class BidQueriesService {
   ) {}
 
   async get(user: AuthUser, bidId: string): Promise<BidView> {
-    const { bid, team } = await this.readable(this.dataSource.manager, user, bidId);
+    const { bid, team } = await this.readable(this.manager, user, bidId);
     return toBidView(bid, team.name);
   }
 
   async revisions(user: AuthUser, bidId: string): Promise<BidRevisionView[]> {
-    const manager = this.dataSource.manager;
+    const manager = this.manager;
     await this.readable(manager, user, bidId);
-    const revisions = await manager.find(BidRevisionEntity, { where: { bidId }, order: { revision: 'ASC' } });
+    const revisions = await new BidRepository(manager).revisions(bidId);
     return revisions.map((r) => ({
       bidId: r.bidId,
       revision: r.revision,
@@ -99,15 +82,7 @@ export class BidQueriesService {
 
   /** The bids of the teams the caller is a current member of. */
   async listMine(user: AuthUser, query: ListMyBidsQuery): Promise<BidSummaryView[]> {
-    const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}
-         FROM bid b JOIN challenge c ON c.id = b.challenge_id JOIN team t ON t.id = b.team_id
-        WHERE EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = b.team_id AND m.user_id = $1 AND m.left_at IS NULL)
-          AND ($2::uuid IS NULL OR b.challenge_id = $2)
-        ORDER BY b.updated_at DESC, b.id LIMIT 500`,
-      [user.id, query.challengeId ?? null],
-    );
-    return rows.map(toSummary);
+    return (await new BidRepository(this.manager).ofMember(user.id, query.challengeId ?? null)).map(toSummary);
   }
 
   /**
@@ -115,55 +90,34 @@ export class BidQueriesService {
    * owner organisation and admins; still a count for everyone else. Always the caller's own teams' bids.
    */
   async forChallenge(user: AuthUser | null, challengeId: string): Promise<ChallengeBidsView> {
-    const manager = this.dataSource.manager;
+    const manager = this.manager;
+    const bids = new BidRepository(manager);
     const actor = user ? await this.actors.load(user, manager) : null;
-    const challenge = visibleChallenge(await readChallengeWindow(manager, challengeId, user?.id ?? null, { lock: false }), actor);
-    const [{ count }]: { count: number }[] = await manager.query(
-      `SELECT count(*)::int AS count FROM bid WHERE challenge_id = $1 AND status <> 'WITHDRAWN'`,
-      [challenge.id],
-    );
-    const ownBids: OwnBidRef[] = user
-      ? (
-          await manager.query(
-            `SELECT b.id, b.team_id, b.status FROM bid b
-              WHERE b.challenge_id = $1
-                AND EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = b.team_id AND m.user_id = $2 AND m.left_at IS NULL)
-              ORDER BY b.created_at`,
-            [challenge.id, user.id],
-          )
-        ).map((r: { id: string; team_id: string; status: string }) => ({ bidId: r.id, teamId: r.team_id, status: r.status }))
-      : [];
+    const challenge = visibleChallenge(await new ChallengeWindowReads(manager).window(challengeId, user?.id ?? null, { lock: false }), actor);
+    const count = await bids.countActive(challenge.id);
+    const ownBids: OwnBidRef[] = user ? await bids.ownOnChallenge(challenge.id, user.id) : [];
     const opened = canOpenBids(ownsOrAdministersChallenge(actor, challenge), challenge.phase);
-    const bids: BidSummaryView[] = opened
-      ? (
-          (await manager.query(
-            `SELECT ${SUMMARY_COLUMNS}
-               FROM bid b JOIN challenge c ON c.id = b.challenge_id JOIN team t ON t.id = b.team_id
-              WHERE b.challenge_id = $1 AND b.status <> 'WITHDRAWN'
-              ORDER BY b.received_at, b.id`,
-            [challenge.id],
-          )) as SummaryRow[]
-        ).map(toSummary)
-      : [];
-    return { challengeId: challenge.id, phase: challenge.phase, closesAt: challenge.closesAt.toISOString(), count, opened, bids, ownBids };
+    const summaries: BidSummaryView[] = opened ? (await bids.activeOnChallenge(challenge.id)).map(toSummary) : [];
+    return {
+      challengeId: challenge.id,
+      phase: challenge.phase,
+      closesAt: challenge.closesAt.toISOString(),
+      count,
+      opened,
+      bids: summaries,
+      ownBids,
+    };
   }
 
   /** The "super hash" over every final receipt, published once bidding has closed. */
   async digest(user: AuthUser | null, challengeId: string): Promise<DigestView> {
-    const manager = this.dataSource.manager;
+    const manager = this.manager;
     const actor = user ? await this.actors.load(user, manager) : null;
-    const challenge = visibleChallenge(await readChallengeWindow(manager, challengeId, user?.id ?? null, { lock: false }), actor);
+    const challenge = visibleChallenge(await new ChallengeWindowReads(manager).window(challengeId, user?.id ?? null, { lock: false }), actor);
     if (challenge.phase !== 'CLOSED') {
       throw new Conflict('BIDDING_NOT_CLOSED', 'The digest of the bids is published once bidding has closed');
     }
-    const rows: { bid_id: string; revision: number; content_hash: string }[] = await manager.query(
-      `SELECT b.id AS bid_id, r.revision, r.content_hash
-         FROM bid b JOIN bid_revision r ON r.bid_id = b.id AND r.revision = b.revision
-        WHERE b.challenge_id = $1 AND b.status <> 'WITHDRAWN'
-        ORDER BY b.id`,
-      [challenge.id],
-    );
-    const receipts = rows.map((r) => ({ bidId: r.bid_id, revision: r.revision, contentHash: r.content_hash }));
+    const receipts = await new BidRepository(manager).finalReceipts(challenge.id);
     return {
       challengeId: challenge.id,
       closesAt: challenge.closesAt.toISOString(),
@@ -179,17 +133,23 @@ export class BidQueriesService {
     user: AuthUser,
     bidId: string,
   ): Promise<{ bid: BidEntity; team: TeamEntity; challenge: ChallengeWindow; actor: Actor }> {
-    const bid = await manager.findOneBy(BidEntity, { id: bidId });
+    const bid = await new BidRepository(manager).byId(bidId);
     if (!bid) throw new NotFound('Bid');
+    const teams = new TeamRepository(manager);
     const [actor, challenge, members, team] = await Promise.all([
       this.actors.load(user, manager),
-      readChallengeWindow(manager, bid.challengeId, user.id, { lock: false }),
-      currentMembers(manager, bid.teamId),
-      manager.findOneByOrFail(TeamEntity, { id: bid.teamId }),
+      new ChallengeWindowReads(manager).window(bid.challengeId, user.id, { lock: false }),
+      teams.currentMembers(bid.teamId),
+      teams.byIdOrFail(bid.teamId),
     ]);
     if (!challenge) throw new NotFound('Bid');
     const viewer = { isTeamMember: members.some((m) => m.userId === user.id), ownsOrAdministers: ownsOrAdministersChallenge(actor, challenge) };
-    if (!canReadBid(viewer, challenge.phase, bidStatus(bid.status))) throw new NotFound('Bid');
+    if (!canReadBid(viewer, challenge.phase, bid.status)) throw new NotFound('Bid');
     return { bid, team, challenge, actor };
+  }
+
+  /** Reads run outside a transaction: on the request's held connection if there is one, else the pool. */
+  private get manager(): EntityManager {
+    return connectionManager(this.dataSource);
   }
 }

@@ -1,13 +1,5 @@
 import type { BidEntity } from '@app/database';
-import { BidStatus, BID_STATUSES } from '@app/domain';
 import type { BidView, ReceiptView } from './dto/bid.dto';
-
-/** The status column as the domain type; anything else is a corrupt row, not a user error. */
-export function bidStatus(value: string): BidStatus {
-  const status = BID_STATUSES.find((s) => s === value);
-  if (!status) throw new Error(`bid has an unknown status ${JSON.stringify(value)}`);
-  return status;
-}
 
 export const toReceipt = (bid: Pick<BidEntity, 'id' | 'revision' | 'receivedAt' | 'contentHash'>): ReceiptView => ({
   bidId: bid.id,

@@ -18,10 +18,12 @@ import {
   validateBid,
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { currentMembers, lockTeam } from '../teams/team-members';
-import { INSERT_BID, INSERT_REVISION, revisionValues, UPDATE_BID } from '@app/database/statements/bids';
-import { bidStatus, toBidView } from './bid.views';
-import { ChallengeWindow, ownsOrAdministersChallenge, readChallengeWindow, visibleChallenge } from './challenge-window';
+import { TeamRepository } from '../teams/team.repository';
+import { BidRepository } from './bid.repository';
+import { toBidView } from './bid.views';
+import { ChallengeWindow, ownsOrAdministersChallenge, visibleChallenge } from './challenge-window';
+import { ChallengeWindowReads } from './challenge-window.reads';
+import { EligibilityReads } from './eligibility.reads';
 import { BidTermsDto, BidView, ReviseBidDto, ShortlistDto, SubmitBidDto } from './dto/bid.dto';
 
 /** The partial unique index that makes "one active bid per team per challenge" a database fact. */
@@ -31,8 +33,6 @@ const bidAlreadyExists = () =>
   new Conflict('BID_ALREADY_EXISTS', 'This team already has an active bid on this challenge: revise it (PUT /api/bids/:id) or withdraw it first');
 
 const isActiveBidViolation = (error: unknown): boolean => isUniqueViolation(error, ACTIVE_BID_INDEX);
-
-type BidRow = Omit<BidEntity, 'quotedPriceFen'> & { quotedPriceFen: string };
 
 /** A bid locked for change, with everything its rules need. */
 interface LockedBid {
@@ -63,36 +63,27 @@ export class BidsService {
   async submit(user: AuthUser, challengeId: string, dto: SubmitBidDto): Promise<BidView> {
     try {
       return await connectionManager(this.dataSource).transaction(async (manager) => {
+        const bids = new BidRepository(manager);
+        const teams = new TeamRepository(manager);
+        const eligibility = new EligibilityReads(manager);
         const actor = await this.actors.load(user, manager);
-        const challenge = visibleChallenge(await readChallengeWindow(manager, challengeId, user.id, { lock: true }), actor);
-        const team = await lockTeam(manager, dto.teamId, 'share');
-        const members = await currentMembers(manager, team.id);
+        const challenge = visibleChallenge(await new ChallengeWindowReads(manager).window(challengeId, user.id, { lock: true }), actor);
+        const team = await teams.lock(dto.teamId, 'share');
+        const members = await teams.currentMembers(team.id);
         assertTeamLead(members, user.id);
         assertBiddingOpen(challenge.phase);
         assertMayBid(challenge, {
           id: team.id,
           orgId: team.orgId,
-          memberOrgIds: await this.memberOrgIds(manager, members),
-          ndaAccepted: await this.ndaAccepted(manager, challenge.id, team.id),
+          memberOrgIds: await eligibility.orgIdsOf(members.map((m) => m.userId)),
+          ndaAccepted: await eligibility.ndaAccepted(challenge.id, team.id),
         });
         validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
 
-        const active: unknown[] = await manager.query(
-          `SELECT 1 FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status <> 'WITHDRAWN'`,
-          [challenge.id, team.id],
-        );
-        if (active.length > 0) throw bidAlreadyExists();
-        const withdrawn: { id: string }[] = await manager.query(
-          `SELECT id FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status = 'WITHDRAWN'
-            ORDER BY updated_at DESC LIMIT 1 FOR UPDATE`,
-          [challenge.id, team.id],
-        );
-        let previous: BidEntity | null = null;
-        if (withdrawn.length > 0) {
-          previous = await manager.findOneByOrFail(BidEntity, { id: withdrawn[0].id });
-          if (previous.status !== BidStatus.WITHDRAWN) throw bidAlreadyExists();
-        }
-        const status = previous ? transitionBid(bidStatus(previous.status), 'resubmit') : BidStatus.SUBMITTED;
+        if (await bids.hasActive(challenge.id, team.id)) throw bidAlreadyExists();
+        const previous = await bids.lockLatestWithdrawn(challenge.id, team.id);
+        if (previous && previous.status !== BidStatus.WITHDRAWN) throw bidAlreadyExists();
+        const status = previous ? transitionBid(previous.status, 'resubmit') : BidStatus.SUBMITTED;
         return toBidView(await this.writeRevision(manager, user, challenge, team.id, dto, previous, status), team.name);
       });
     } catch (error) {
@@ -108,7 +99,7 @@ export class BidsService {
       const { bid, challenge, team, members } = await this.lockBid(manager, user, bidId);
       assertTeamLead(members, user.id);
       assertBiddingOpen(challenge.phase);
-      const status = transitionBid(bidStatus(bid.status), 'revise');
+      const status = transitionBid(bid.status, 'revise');
       validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
       return toBidView(await this.writeRevision(manager, user, challenge, bid.teamId, dto, bid, status), team.name);
     });
@@ -119,10 +110,11 @@ export class BidsService {
       const { bid, challenge, team, members } = await this.lockBid(manager, user, bidId);
       assertTeamLead(members, user.id);
       assertBiddingOpen(challenge.phase);
-      const status = transitionBid(bidStatus(bid.status), 'withdraw');
-      await manager.update(BidEntity, { id: bid.id }, { status });
+      const status = transitionBid(bid.status, 'withdraw');
+      const bids = new BidRepository(manager);
+      await bids.setStatus(bid.id, status);
       await publishEvent(manager, 'bid.withdrawn', { bidId: bid.id, challengeId: bid.challengeId, teamId: bid.teamId });
-      return toBidView(await manager.findOneByOrFail(BidEntity, { id: bid.id }), team.name);
+      return toBidView(await bids.reread(bid.id), team.name);
     });
   }
 
@@ -133,20 +125,17 @@ export class BidsService {
       authorize(viewer.ownsOrAdministers, 'NOT_CHALLENGE_OWNER', 'Only the owner organisation and admins shortlist bids');
       assertShortlistOpen(challenge.status, challenge.phase);
       const action = dto.decision === 'SHORTLISTED' ? 'shortlist' : 'rejectShortlist';
-      const status = transitionBid(bidStatus(bid.status), action, { reason: dto.reason });
+      const status = transitionBid(bid.status, action, { reason: dto.reason });
       const reason = dto.reason?.trim() || null;
-      await manager.update(
-        BidEntity,
-        { id: bid.id },
-        { status, shortlistReason: reason, shortlistedBy: user.id, shortlistedAt: challenge.dbNow },
-      );
+      const bids = new BidRepository(manager);
+      await bids.recordShortlist(bid.id, { status, reason, by: user.id, at: challenge.dbNow });
       await publishEvent(manager, 'bid.shortlisted', {
         bidId: bid.id,
         challengeId: bid.challengeId,
         shortlisted: status === BidStatus.SHORTLISTED,
         reason,
       });
-      return toBidView(await manager.findOneByOrFail(BidEntity, { id: bid.id }), team.name);
+      return toBidView(await bids.reread(bid.id), team.name);
     });
   }
 
@@ -155,33 +144,22 @@ export class BidsService {
    * submit, and answers 404 to anyone who may not read the sealed bid.
    */
   private async lockBid(manager: EntityManager, user: AuthUser, bidId: string): Promise<LockedBid> {
-    const ref = await manager.findOneBy(BidEntity, { id: bidId });
+    const bids = new BidRepository(manager);
+    const teams = new TeamRepository(manager);
+    const ref = await bids.byId(bidId);
     if (!ref) throw new NotFound('Bid');
     const actor = await this.actors.load(user, manager);
-    const challenge = await readChallengeWindow(manager, ref.challengeId, user.id, { lock: true });
+    const challenge = await new ChallengeWindowReads(manager).window(ref.challengeId, user.id, { lock: true });
     if (!challenge) throw new NotFound('Bid');
-    const team = await lockTeam(manager, ref.teamId, 'share');
-    const bid = await manager.findOneOrFail(BidEntity, { where: { id: bidId }, lock: { mode: 'pessimistic_write' } });
-    const members = await currentMembers(manager, team.id);
+    const team = await teams.lock(ref.teamId, 'share');
+    const bid = await bids.lockForChange(bidId);
+    const members = await teams.currentMembers(team.id);
     const viewer: BidViewer = {
       isTeamMember: members.some((m) => m.userId === user.id),
       ownsOrAdministers: ownsOrAdministersChallenge(actor, challenge),
     };
-    if (!canReadBid(viewer, challenge.phase, bidStatus(bid.status))) throw new NotFound('Bid');
+    if (!canReadBid(viewer, challenge.phase, bid.status)) throw new NotFound('Bid');
     return { bid, challenge, team, members, actor, viewer };
-  }
-
-  private async ndaAccepted(manager: EntityManager, challengeId: string, teamId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = $2', [challengeId, teamId]);
-    return rows.length > 0;
-  }
-
-  /** The organisations the team's current members belong to (an enterprise's people may not bid on its challenges). */
-  private async memberOrgIds(manager: EntityManager, members: CurrentMember[]): Promise<string[]> {
-    const rows: { org_id: string }[] = await manager.query('SELECT DISTINCT org_id FROM org_member WHERE user_id = ANY($1::uuid[])', [
-      members.map((m) => m.userId),
-    ]);
-    return rows.map((r) => r.org_id);
   }
 
   /**
@@ -212,16 +190,17 @@ export class BidsService {
       pledgedBy: user.id,
     });
     const contentHash = bidContentHash(content);
-    const receivedAt = challenge.dbNow;
-    const values = revisionValues({ status, content, receivedAt, contentHash });
-    // Plain statements on the hot path (a bid is written in a burst at the deadline): RETURNING hands
-    // the row back, so there is no re-read (docs/performance.md, P1).
-    // TypeORM answers an UPDATE with [rows, count] and an INSERT with its rows.
-    const [row]: BidRow[] = previous
-      ? (await manager.query<[BidRow[], number]>(UPDATE_BID, [previous.id, ...values]))[0]
-      : await manager.query(INSERT_BID, [challenge.id, teamId, ...values]);
-    await manager.query(INSERT_REVISION, [row.id, revision, JSON.stringify(content), contentHash, user.id, receivedAt]);
-    await publishEvent(manager, 'bid.submitted', { bidId: row.id, challengeId: challenge.id, teamId, revision });
-    return { ...row, quotedPriceFen: Number(row.quotedPriceFen) };
+    const bid = await new BidRepository(manager).writeRevision({
+      previousId: previous?.id ?? null,
+      challengeId: challenge.id,
+      teamId,
+      status,
+      content,
+      contentHash,
+      submittedBy: user.id,
+      receivedAt: challenge.dbNow,
+    });
+    await publishEvent(manager, 'bid.submitted', { bidId: bid.id, challengeId: challenge.id, teamId, revision });
+    return bid;
   }
 }

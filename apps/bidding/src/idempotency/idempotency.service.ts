@@ -3,6 +3,7 @@ import { BODY_LIMIT } from '@app/core';
 import { Conflict, idempotencyDecision } from '@app/domain';
 import { connectionManager } from '@app/database';
 import { DataSource } from 'typeorm';
+import { IdempotencyRepository } from './idempotency.repository';
 
 export interface IdempotentRequest {
   userId: string;
@@ -35,37 +36,20 @@ export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The request's own connection when the interceptor holds one (it does), else the pool. */
-  private get db() {
-    return connectionManager(this.dataSource);
+  private get keys(): IdempotencyRepository {
+    return new IdempotencyRepository(connectionManager(this.dataSource));
   }
 
   async begin(request: IdempotentRequest): Promise<IdempotencyStart> {
+    const keys = this.keys;
     // Three rounds cover a claim released (deleted) between our INSERT and our SELECT.
     for (let round = 0; round < 3; round += 1) {
-      const claimed: unknown[] = await this.db.query(
-        `INSERT INTO idempotency_key (user_id, key, scope, request_hash, state) VALUES ($1, $2, $3, $4, 'IN_PROGRESS')
-         ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
-        [request.userId, request.key, request.scope, request.requestHash],
-      );
-      if (claimed.length > 0) return { run: true };
-      const rows: {
-        request_hash: string;
-        state: 'IN_PROGRESS' | 'DONE';
-        stale: boolean;
-        response_status: number | null;
-        response_body: unknown;
-        kept: boolean;
-      }[] = await this.db.query(
-        `SELECT request_hash, state, response_status, response_body, response_body IS NOT NULL AS kept,
-                created_at < now() - make_interval(secs => $3) AS stale
-           FROM idempotency_key WHERE user_id = $1 AND key = $2`,
-        [request.userId, request.key, ABANDONED_AFTER_SECONDS],
-      );
-      const stored = rows[0];
+      if (await keys.claim(request)) return { run: true };
+      const stored = await keys.stored(request.userId, request.key, ABANDONED_AFTER_SECONDS);
       if (!stored) continue;
-      const decision = idempotencyDecision({ requestHash: stored.request_hash, state: stored.state, stale: stored.stale }, request.requestHash);
+      const decision = idempotencyDecision({ requestHash: stored.requestHash, state: stored.state, stale: stored.stale }, request.requestHash);
       if (decision === 'replay') {
-        const status = stored.response_status ?? 200;
+        const status = stored.responseStatus ?? 200;
         if (!stored.kept) {
           throw new Conflict(
             'IDEMPOTENCY_ANSWER_NOT_KEPT',
@@ -73,15 +57,9 @@ export class IdempotencyService {
             { status },
           );
         }
-        return { run: false, status, body: stored.response_body };
+        return { run: false, status, body: stored.responseBody };
       }
-      const taken: unknown[] = await this.db.query(
-        `UPDATE idempotency_key SET created_at = now()
-          WHERE user_id = $1 AND key = $2 AND state = 'IN_PROGRESS' AND created_at < now() - make_interval(secs => $3)
-          RETURNING key`,
-        [request.userId, request.key, ABANDONED_AFTER_SECONDS],
-      );
-      if (taken.length > 0) return { run: true };
+      if (await keys.takeOverAbandoned(request.userId, request.key, ABANDONED_AFTER_SECONDS)) return { run: true };
     }
     throw new Conflict('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry once it has finished');
   }
@@ -92,22 +70,15 @@ export class IdempotencyService {
    */
   async complete(request: IdempotentRequest, status: number, body: unknown): Promise<void> {
     const json = JSON.stringify(body ?? null);
-    await this.db.query(
-      `UPDATE idempotency_key SET state = 'DONE', response_status = $3, response_body = $4::jsonb
-        WHERE user_id = $1 AND key = $2 AND state = 'IN_PROGRESS'`,
-      [request.userId, request.key, status, Buffer.byteLength(json) <= MAX_KEPT_ANSWER_BYTES ? json : null],
-    );
+    await this.keys.storeAnswer(request.userId, request.key, status, Buffer.byteLength(json) <= MAX_KEPT_ANSWER_BYTES ? json : null);
   }
 
   /** Forgets the keys claimed more than `retentionHours` ago, in batches; returns how many. */
   async prune(retentionHours: number): Promise<number> {
+    const keys = this.keys;
     let pruned = 0;
     for (;;) {
-      const [, count]: [unknown[], number] = await this.dataSource.query(
-        `DELETE FROM idempotency_key WHERE (user_id, key) IN (
-           SELECT user_id, key FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)`,
-        [retentionHours, PRUNE_BATCH],
-      );
+      const count = await keys.pruneBatch(retentionHours, PRUNE_BATCH);
       pruned += count;
       if (count < PRUNE_BATCH) return pruned;
     }
@@ -115,9 +86,6 @@ export class IdempotencyService {
 
   /** Releases the key after an unexpected failure, so a retry runs the request again. */
   async release(request: IdempotentRequest): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [
-      request.userId,
-      request.key,
-    ]);
+    await this.keys.release(request.userId, request.key);
   }
 }

@@ -2,11 +2,11 @@ import type { BidContent } from '@app/domain';
 
 /**
  * The SQL of a bid's write path, as plain text (no TypeORM, so a bare client can import it alone as
- * @app/database/statements/bids): the bidding service's BidsService sends it, and the P1 benchmark's bare
+ * @app/database/statements/bids): the bidding service's BidRepository sends it, and the P1 benchmark's bare
  * baseline (bench/baseline/bids-server.ts) sends the very same statements.
  */
 
-/** Every column of bid under its entity name: a row RETURNING these is a BidEntity (but for the bigint price, a string). */
+/** Every column of bid under its entity name: a row RETURNING these is a BidEntity. */
 const BID_COLUMNS = `id, challenge_id AS "challengeId", team_id AS "teamId", status, revision, technical_approach AS "technicalApproach",
   proposal, quoted_price_fen AS "quotedPriceFen", duration_days AS "durationDays", milestones,
   key_personnel_user_ids AS "keyPersonnelUserIds", pledged_by AS "pledgedBy", pledged_at AS "pledgedAt",
