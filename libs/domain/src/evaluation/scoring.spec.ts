@@ -275,6 +275,8 @@ describe('leniency', () => {
           { bidId: 'y', total: 8000, z: 0 },
           { bidId: 'z', total: 7000, z: -1.225 },
         ],
+        panelZ: 0.667,
+        bidsCompared: 3,
       },
       {
         judgeId: 'j2',
@@ -285,6 +287,8 @@ describe('leniency', () => {
           { bidId: 'y', total: 6000, z: 0 },
           { bidId: 'z', total: 6000, z: 0 },
         ],
+        panelZ: -1.264,
+        bidsCompared: 3,
       },
       {
         judgeId: 'j3',
@@ -294,6 +298,8 @@ describe('leniency', () => {
           { bidId: 'x', total: 9500, z: 1 },
           { bidId: 'y', total: 8500, z: -1 },
         ],
+        panelZ: 0.894,
+        bidsCompared: 2,
       },
     ]);
     // x: (1.224745 + 0 + 1) / 3 = 0.741582; y: (0 + 0 - 1) / 3 = -0.333; z: (-1.224745 + 0) / 2 = -0.612372
@@ -301,6 +307,37 @@ describe('leniency', () => {
       { bidId: 'x', meanZ: 0.742, judges: 3, rank: 1 },
       { bidId: 'y', meanZ: -0.333, judges: 3, rank: 2 },
       { bidId: 'z', meanZ: -0.612, judges: 2, rank: 3 },
+    ]);
+  });
+
+  it('measures each judge against the panel on every bid, so a judge who scores above the others reads lenient', () => {
+    // j3 gives every bid 10 points more than j1 and j2: on x (70, 70, 80) and y (60, 60, 70) the mean
+    // is 3.333 above the pair and the std 4.714, so j3's z is 6.667 / 4.714 = 1.414 and theirs -0.707.
+    // Against themselves all three are alike (each scores x 10 above y): the old measure saw no difference.
+    const { judges } = leniency([
+      { judgeId: 'j1', bidId: 'x', total: 7000 },
+      { judgeId: 'j1', bidId: 'y', total: 6000 },
+      { judgeId: 'j2', bidId: 'x', total: 7000 },
+      { judgeId: 'j2', bidId: 'y', total: 6000 },
+      { judgeId: 'j3', bidId: 'x', total: 8000 },
+      { judgeId: 'j3', bidId: 'y', total: 7000 },
+    ]);
+    expect(judges.map(({ judgeId, panelZ, zScores }) => ({ judgeId, panelZ, ownZ: zScores.map((z) => z.z) }))).toEqual([
+      { judgeId: 'j1', panelZ: -0.707, ownZ: [1, -1] },
+      { judgeId: 'j2', panelZ: -0.707, ownZ: [1, -1] },
+      { judgeId: 'j3', panelZ: 1.414, ownZ: [1, -1] },
+    ]);
+  });
+
+  it('has no panel measure where the panel agrees or a judge scored alone', () => {
+    const { judges } = leniency([
+      { judgeId: 'j1', bidId: 'x', total: 7000 },
+      { judgeId: 'j2', bidId: 'x', total: 7000 },
+      { judgeId: 'j1', bidId: 'y', total: 8000 },
+    ]);
+    expect(judges.map(({ panelZ, bidsCompared }) => ({ panelZ, bidsCompared }))).toEqual([
+      { panelZ: null, bidsCompared: 0 },
+      { panelZ: null, bidsCompared: 0 },
     ]);
   });
 

@@ -209,7 +209,16 @@ export interface JudgeLeniency {
   judgeId: string;
   meanPoints: number;
   stdPoints: number;
+  /** Each total against this judge's own mean and spread (what the bids' normalised ranking uses). */
   zScores: { bidId: string; total: number; z: number }[];
+  /**
+   * How lenient (above 0) or strict (below 0) the judge is against the rest of the panel: on each bid
+   * the judge's total as a z-score among that bid's judges, averaged over the bids where the panel's
+   * totals differ; null when there is no such bid.
+   */
+  panelZ: number | null;
+  /** How many bids `panelZ` averages. */
+  bidsCompared: number;
 }
 
 export interface BidLeniency {
@@ -233,26 +242,51 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/** Mean and population standard deviation. */
+function spread(values: readonly number[]): { mean: number; std: number } {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return { mean, std: Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length) };
+}
+
+/** Each judge's z-score among the judges of every bid where their totals differ, by judge. */
+function panelZScores(totals: readonly JudgeTotal[]): Map<string, number[]> {
+  const byJudge = new Map<string, number[]>();
+  for (const bidTotals of groupBy(totals, (t) => t.bidId).values()) {
+    const { mean, std } = spread(bidTotals.map((t) => t.total / 100));
+    if (std === 0) continue;
+    for (const t of bidTotals) byJudge.set(t.judgeId, [...(byJudge.get(t.judgeId) ?? []), (t.total / 100 - mean) / std]);
+  }
+  return byJudge;
+}
+
 /**
- * Advisory view of judge leniency: each judge's totals as z-scores against
- * that judge's own mean and (population) standard deviation, in points, and
- * each bid's mean z across its judges, ranked high to low (equal means share a
- * rank). Floats rounded to 3 decimals.
+ * Advisory view of judge leniency, in two measures (points; population standard deviations; floats
+ * rounded to 3 decimals):
+ * - against the panel (`panelZ`): on each bid, the judge's total as a z-score among that bid's
+ *   judges, averaged over the bids; a judge who scores above the others is lenient (> 0);
+ * - against themselves (`zScores`): each total against the judge's own mean and spread; each bid's
+ *   mean of those across its judges gives the bids' normalised ranking (equal means share a rank),
+ *   which a panel of one lenient and one strict judge cannot tilt.
  */
 export function leniency(totals: readonly JudgeTotal[]): { judges: JudgeLeniency[]; bids: BidLeniency[] } {
+  const againstPanel = panelZScores(totals);
   const byJudge = [...groupBy(totals, (t) => t.judgeId)].map(([judgeId, own]) => {
     const points = own.map((t) => t.total / 100);
-    const mean = points.reduce((a, b) => a + b, 0) / points.length;
-    const std = Math.sqrt(points.reduce((sum, p) => sum + (p - mean) ** 2, 0) / points.length);
+    const { mean, std } = spread(points);
     const zs = own.map((t, i) => ({ bidId: t.bidId, total: t.total, z: std === 0 ? 0 : (points[i] - mean) / std }));
     return { judgeId, mean, std, zs };
   });
-  const judges = byJudge.map(({ judgeId, mean, std, zs }) => ({
-    judgeId,
-    meanPoints: round3(mean),
-    stdPoints: round3(std),
-    zScores: zs.map((entry) => ({ ...entry, z: round3(entry.z) })),
-  }));
+  const judges = byJudge.map(({ judgeId, mean, std, zs }) => {
+    const panel = againstPanel.get(judgeId) ?? [];
+    return {
+      judgeId,
+      meanPoints: round3(mean),
+      stdPoints: round3(std),
+      zScores: zs.map((entry) => ({ ...entry, z: round3(entry.z) })),
+      panelZ: panel.length === 0 ? null : round3(spread(panel).mean),
+      bidsCompared: panel.length,
+    };
+  });
   const means = [...groupBy(byJudge.flatMap((j) => j.zs), (entry) => entry.bidId)].map(([bidId, entries]) => ({
     bidId,
     meanZ: round3(entries.reduce((sum, e) => sum + e.z, 0) / entries.length),

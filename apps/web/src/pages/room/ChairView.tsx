@@ -15,7 +15,7 @@ const RankingChart = lazy(() => import('../../components/RankingChart'));
 type Send = (command: string, payload?: Record<string, unknown>) => Promise<Ack>;
 
 interface Leniency {
-  judges: { judgeId: string; meanPoints: number; stdPoints: number; zScores: { bidId: string; total: number; z: number }[] }[];
+  judges: { judgeId: string; meanPoints: number; panelZ: number | null; bidsCompared: number }[];
 }
 
 /** Runs a chair command and shows a refusal (its code and message) as a toast. */
@@ -54,7 +54,8 @@ function LeniencyTable({ room }: { room: RoomSnapshot }) {
       columns={[
         { title: t('room.judge'), dataIndex: 'judgeId', render: name },
         { title: t('room.meanPoints'), dataIndex: 'meanPoints', render: (value: number) => value.toFixed(2) },
-        { title: t('room.meanZ'), render: (_, judge) => (judge.zScores.length ? (judge.zScores.reduce((sum, z) => sum + z.z, 0) / judge.zScores.length).toFixed(2) : '—') },
+        { title: t('room.meanZ'), dataIndex: 'panelZ', render: (value: number | null) => (value === null ? '—' : value.toFixed(2)) },
+        { title: t('room.bidsCompared'), dataIndex: 'bidsCompared' },
       ]}
     />
   );
