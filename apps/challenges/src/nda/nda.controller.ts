@@ -10,6 +10,7 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@app/auth';
 import type { FastifyReply } from 'fastify';
@@ -26,6 +27,7 @@ export class NdaController {
   constructor(private readonly ndas: NdaService) {}
 
   @Post()
+  @ApiOperation({ summary: "Accept a challenge's NDA" })
   @ApiCreatedResponse({ type: NdaAcceptanceView, description: 'Accepted for the team: who, which version, when' })
   @ApiOkResponse({ type: NdaAcceptanceView, description: 'The team had accepted already: the first record' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: teamId is not a UUID' })
