@@ -1704,6 +1704,13 @@ export interface components {
             judges: Record<string, never>[];
             bids: Record<string, never>[];
         };
+        CriterionFeedbackView: {
+            key: string;
+            name: string;
+            maxScore: number;
+            /** @description The judges' average; null when no judge scored the bid */
+            average: number | null;
+        };
         FeedbackView: {
             /** Format: uuid */
             bidId: string;
@@ -1720,8 +1727,7 @@ export interface components {
             awarded: boolean;
             /** @description Judges who scored the bid */
             judges: number;
-            /** @description { key, name, maxScore, average } */
-            criteria: Record<string, never>[];
+            criteria: components["schemas"]["CriterionFeedbackView"][];
             /** @description Anonymous, sorted */
             comments: string[];
         };

@@ -38,6 +38,13 @@ export class ReportView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: '{ entries, chainHead, verification }' }) record!: object;
 }
 
+export class CriterionFeedbackView {
+  @ApiProperty() key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() maxScore!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'The judges\' average; null when no judge scored the bid' }) average!: number | null;
+}
+
 export class FeedbackView {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty({ format: 'uuid' }) roomId!: string;
@@ -48,7 +55,7 @@ export class FeedbackView {
   @ApiProperty() eligible!: boolean;
   @ApiProperty() awarded!: boolean;
   @ApiProperty({ description: 'Judges who scored the bid' }) judges!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: '{ key, name, maxScore, average }' }) criteria!: object[];
+  @ApiProperty({ type: [CriterionFeedbackView] }) criteria!: CriterionFeedbackView[];
   @ApiProperty({ type: [String], description: 'Anonymous, sorted' }) comments!: string[];
 }
 
