@@ -1,12 +1,15 @@
 import {
   BidAggregate,
   bidAggregate,
+  BidSlotState,
   declarationsComplete,
   formatPoints,
   rankRoom,
   RoomAudience,
   RoomRankedBid,
+  RoomStatus,
   StandingTotal,
+  TimerPhase,
   timerRemainingMs,
 } from '@app/domain';
 import { RoomScoreState, RoomState, roomAggregation, roomStatus, roomTimer } from './room-state';
@@ -18,7 +21,7 @@ import { RoomScoreState, RoomState, roomAggregation, roomStatus, roomTimer } fro
 
 export interface TimerView {
   bidId: string;
-  phase: string;
+  phase: TimerPhase;
   durationMs: number;
   running: boolean;
   /** When the countdown was last (re)started, by the database clock; null while paused. */
@@ -29,7 +32,7 @@ export interface TimerView {
 
 export interface BidProgress {
   bidId: string;
-  state: string;
+  state: BidSlotState;
   /** Judges with a standing score on this bid (who, never how much). */
   scoredBy: string[];
   recusedJudgeIds: string[];
@@ -64,7 +67,7 @@ export interface RoomSnapshot {
   version: number;
   serverTime: string;
   audience: RoomAudience;
-  status: string;
+  status: RoomStatus;
   challenge: { id: string; title: string };
   chairUserId: string;
   aggregation: string;
