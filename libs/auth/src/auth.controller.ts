@@ -6,10 +6,10 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { Public } from '@app/core';
 import type { FastifyRequest } from 'fastify';

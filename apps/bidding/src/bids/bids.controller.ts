@@ -6,9 +6,9 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@app/auth';
 import { Idempotent } from '../idempotency/idempotent.decorator';

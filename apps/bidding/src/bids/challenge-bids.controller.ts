@@ -7,9 +7,9 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, OptionalUser } from '@app/auth';
 import { Public, uuidParam } from '@app/core';

@@ -8,10 +8,10 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@app/auth';
 import { AddTeamMemberDto, CreateTeamDto, ListTeamsQuery, MembershipPeriodView, TeamSummaryView, TeamView } from './dto/team.dto';

@@ -7,11 +7,11 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, OptionalUser, Roles } from '@app/auth';
 import { Public, uuidParam } from '@app/core';

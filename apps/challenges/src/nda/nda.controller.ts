@@ -7,10 +7,10 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@app/auth';
 import type { FastifyReply } from 'fastify';

@@ -7,10 +7,10 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, OptionalUser } from '@app/auth';
 import { Public, uuidParam } from '@app/core';

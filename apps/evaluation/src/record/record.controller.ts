@@ -6,10 +6,10 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiTags,
   getSchemaPath,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, OptionalUser } from '@app/auth';
 import { Public, uuidParam } from '@app/core';

@@ -8,8 +8,8 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiTags,
   ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AnswerObjectionDto, ConveneRoomDto, DeclarationsDto, ListRoomsQuery, ObjectionDto } from './dto/room.dto';

@@ -8,9 +8,9 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { uuidParam } from '@app/core';
 import type { AuthUser } from '../auth-user';
