@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RoomAudience } from '@app/domain';
-import type { RoomClientToServer, RoomHeartbeat, RoomServerToClient } from '@app/domain/evaluation/room-protocol';
+import type { OwnScoreMessage, RoomClientToServer, RoomHeartbeat, RoomServerToClient } from '@app/domain/evaluation/room-protocol';
 import type { Namespace } from 'socket.io';
-import type { OwnScoreMessage, RoomEventMessage } from './room-views';
+import type { RoomEventMessage } from './room-views';
 
 const AUDIENCE_ROOM: Record<RoomAudience, string> = { CHAIR: 'chair', JUDGE: 'judges', OBSERVER: 'observers' };
 const AUDIENCES = Object.keys(AUDIENCE_ROOM) as RoomAudience[];

@@ -1,11 +1,12 @@
 /**
  * The socket.io protocol of namespace /rooms, shared by the server (RoomsGateway, RoomBroadcaster) and the
  * web client (useRoom): the messages each side sends and their payloads (docs/evaluation-room.md); points
- * are integer centi-points, times ISO 8601 strings. Types only, so the browser bundle takes nothing from it.
+ * are integer centi-points, times ISO 8601 strings. Plain TypeScript with type-only imports: safe in a browser.
  */
 import type { RoomAudience } from './room-access';
 import type { TimerPhase } from './room-flow';
 import type { BidSlotState, RoomStatus } from './room-lifecycle';
+import type { BidAggregate } from './room-ranking';
 
 export type Audience = RoomAudience;
 export type { RoomStatus };
@@ -16,15 +17,19 @@ export interface Timer {
   phase: TimerPhase;
   durationMs: number;
   running: boolean;
+  /** When the countdown was last (re)started, by the database clock; null while paused. */
   startedAt: string | null;
+  /** What is left at `serverTime` of the message that carries it. */
   remainingMs: number;
 }
 
 export interface Progress {
   bidId: string;
   state: SlotState;
+  /** Judges with a standing score on this bid (who, never how much). */
   scoredBy: string[];
   recusedJudgeIds: string[];
+  /** Panel judges not recused from this bid. */
   eligibleJudges: number;
 }
 
@@ -47,13 +52,8 @@ export interface OwnScore {
   updatedAt: string;
 }
 
-export interface Aggregate {
-  bidId: string;
-  panelScore: number | null;
-  scoredBy: number;
-  totals: { judgeId: string; total: number }[];
-  flags: { judgeId: string; total: number; median: number; deviation: number }[];
-}
+/** Chair only: a bid's live aggregate with every judge's total and the outlier flags. */
+export type Aggregate = BidAggregate;
 
 export interface RankingEntry {
   bidId: string;
@@ -64,6 +64,7 @@ export interface RankingEntry {
   eligible: boolean;
   awarded: boolean;
   scoredBy: number;
+  /** Chair only. */
   quotedPriceFen?: number;
 }
 
@@ -89,16 +90,36 @@ export interface RoomSnapshot {
   panel: { userId: string; displayName: string; chair: boolean; declared: boolean }[];
   bids: RoomBid[];
   objections: { filed: number; open: number };
+  /** The viewer's own scores (a panel judge, including a judge who chairs). */
   myScores?: OwnScore[];
+  /** Bids the viewer is recused from (a panel judge). */
   myRecusals?: string[];
+  /** Chair only: each bid's live aggregate with every judge's total and the outlier flags. */
   aggregates?: Aggregate[];
+  /** Everyone, once revealed. */
   ranking?: RankingEntry[];
 }
 
+export type RoomEventType =
+  | 'declarations.updated'
+  | 'room.opened'
+  | 'bid.presenting'
+  | 'timer.started'
+  | 'timer.paused'
+  | 'score.submitted'
+  | 'score.withdrawn'
+  | 'bid.locked'
+  | 'bid.unlocked'
+  | 'room.revealed'
+  | 'objection.filed'
+  | 'objection.answered'
+  | 'room.finalized';
+
+/** `room:event`: one per version, to every audience, each with what that audience may see. */
 export interface RoomEvent {
   roomId: string;
   version: number;
-  type: string;
+  type: RoomEventType;
   at: string;
   data: {
     progress?: Progress;
@@ -161,6 +182,7 @@ export interface RoomHeartbeat {
 /** A judge's own score of a bid (null once withdrawn), sent to that judge's sockets only. */
 export interface OwnScoreMessage {
   roomId: string;
+  version: number;
   bidId: string;
   score: OwnScore | null;
 }
