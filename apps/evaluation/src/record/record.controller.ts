@@ -17,7 +17,7 @@ import type { FastifyReply } from 'fastify';
 import { ReportQuery } from '../rooms/dto/room.dto';
 import { AuditView, FeedbackView, LeniencyView, ReportView, VerificationView } from './dto/record.view';
 import { RecordService } from './record.service';
-import { EvaluationReport, reportCsv } from './report';
+import { reportCsv } from './report';
 
 @ApiTags('rooms')
 @ApiBearerAuth()
@@ -60,7 +60,7 @@ export class RecordController {
     @Param('id', uuidParam()) id: string,
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<EvaluationReport | string> {
+  ): Promise<ReportView | string> {
     const report = await this.record.report(user, id);
     if (query.format !== 'csv') return report;
     void reply.header('Content-Type', 'text/csv; charset=utf-8');

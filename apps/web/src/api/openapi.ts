@@ -1573,7 +1573,8 @@ export interface components {
             /** Format: uuid */
             challengeId: string;
             challengeTitle: string;
-            status: string;
+            /** @enum {string} */
+            status: "CONVENED" | "OPEN" | "REVEALED" | "FINALIZED";
             version: number;
             /** Format: uuid */
             chairUserId: string;
@@ -1681,28 +1682,142 @@ export interface components {
             /** @enum {string|null} */
             reason: "SEQ_MISMATCH" | "PREV_HASH_MISMATCH" | "HASH_MISMATCH" | "HEAD_MISMATCH" | null;
         };
+        ReportChallengeView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        ReportCriterionView: {
+            key: string;
+            name: string;
+            weight: number;
+            maxScore: number;
+        };
+        ReportTimestampsView: {
+            convenedAt: string;
+            openedAt: string | null;
+            revealedAt: string | null;
+            objectionWindowEndsAt: string | null;
+            finalizedAt: string | null;
+        };
+        ReportPersonView: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        ReportRankingView: {
+            rank: number;
+            /** Format: uuid */
+            bidId: string;
+            teamName: string;
+            /** @description Centi-points */
+            panelScore: number | null;
+            /** @example 78.00 */
+            panelPoints: string | null;
+            eligible: boolean;
+            awarded: boolean;
+            scoredBy: number;
+            quotedPriceFen: number;
+            receivedAt: string;
+        };
+        ReportScoreView: {
+            /** Format: uuid */
+            bidId: string;
+            teamName: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            recused: boolean;
+            /** @description Centi-points by criterion key */
+            scores: {
+                [key: string]: number;
+            } | null;
+            total: number | null;
+            totalPoints: string | null;
+            comment: string | null;
+            scoredAt: string | null;
+        };
+        ReportRecusalView: {
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            /** Format: uuid */
+            bidId: string;
+            teamName: string;
+            automatic: boolean;
+            reason: string | null;
+            declaredAt: string;
+        };
+        ReportObjectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bidId: string;
+            teamName: string;
+            text: string;
+            answer: string | null;
+            filedAt: string;
+            answeredAt: string | null;
+        };
+        ChainVerificationView: {
+            valid: boolean;
+            head?: string;
+            brokenAtSeq?: number;
+            /** @enum {string} */
+            reason?: "SEQ_MISMATCH" | "PREV_HASH_MISMATCH" | "HASH_MISMATCH" | "HEAD_MISMATCH";
+        };
+        ReportRecordView: {
+            entries: number;
+            chainHead: string;
+            verification: components["schemas"]["ChainVerificationView"];
+        };
         ReportView: {
             /** Format: uuid */
             roomId: string;
-            status: string;
+            challenge: components["schemas"]["ReportChallengeView"];
+            /** @enum {string} */
+            status: "CONVENED" | "OPEN" | "REVEALED" | "FINALIZED";
             /** @description False until the room is finalised */
             final: boolean;
-            ranking: Record<string, never>[];
-            /** @description Per bid and judge: per-criterion scores, total, comment */
-            scores: Record<string, never>[];
-            recusals: Record<string, never>[];
-            objections: Record<string, never>[];
-            timestamps: {
-                [key: string]: unknown;
-            };
-            /** @description { entries, chainHead, verification } */
-            record: {
-                [key: string]: unknown;
-            };
+            /** @enum {string} */
+            aggregation: "TRIMMED_MEAN" | "MEAN" | "MEDIAN";
+            passMark: number;
+            winners: number;
+            rubric: components["schemas"]["ReportCriterionView"][];
+            timestamps: components["schemas"]["ReportTimestampsView"];
+            chair: components["schemas"]["ReportPersonView"];
+            panel: components["schemas"]["ReportPersonView"][];
+            ranking: components["schemas"]["ReportRankingView"][];
+            /** @description One line per bid and panel judge, in presentation then panel order */
+            scores: components["schemas"]["ReportScoreView"][];
+            recusals: components["schemas"]["ReportRecusalView"][];
+            objections: components["schemas"]["ReportObjectionView"][];
+            record: components["schemas"]["ReportRecordView"];
+        };
+        JudgeZScoreView: {
+            /** Format: uuid */
+            bidId: string;
+            /** @description Centi-points */
+            total: number;
+            z: number;
+        };
+        JudgeLeniencyView: {
+            /** Format: uuid */
+            judgeId: string;
+            meanPoints: number;
+            stdPoints: number;
+            zScores: components["schemas"]["JudgeZScoreView"][];
+        };
+        BidLeniencyView: {
+            /** Format: uuid */
+            bidId: string;
+            meanZ: number;
+            judges: number;
+            rank: number;
         };
         LeniencyView: {
-            judges: Record<string, never>[];
-            bids: Record<string, never>[];
+            judges: components["schemas"]["JudgeLeniencyView"][];
+            bids: components["schemas"]["BidLeniencyView"][];
         };
         CriterionFeedbackView: {
             key: string;

@@ -62,6 +62,12 @@ export type BidRevision = Schemas['BidRevisionView'];
 export type Digest = Schemas['DigestView'];
 export type Expert = Schemas['ExpertView'];
 export type UserSummary = Schemas['UserSummaryView'];
+export type RoomSummary = Schemas['RoomSummaryView'];
+export type Objection = Schemas['ObjectionView'];
+export type Leniency = Schemas['LeniencyView'];
+export type Report = Schemas['ReportView'];
+export type ReportScore = Schemas['ReportScoreView'];
+export type Verification = Schemas['VerificationView'];
 
 export type BidStatus = Bid['status'];
 /** What a team writes in a bid (the body of a submission or a revision, without its pledge and team). */

@@ -144,17 +144,6 @@ export interface Ack {
   score?: OwnScore | null;
 }
 
-export interface RoomSummary {
-  id: string;
-  challengeId: string;
-  challengeTitle: string;
-  status: RoomStatus;
-  version: number;
-  chairUserId: string;
-  audience: Audience;
-  createdAt: string;
-}
-
 /** Every client → server command of the namespace (docs/evaluation-room.md lists them with their payloads). */
 export const ROOM_COMMANDS = [
   'room:join',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Aggregation, AGGREGATIONS } from '@app/domain';
+import { Aggregation, AGGREGATIONS, ROOM_STATUSES } from '@app/domain';
 
 /** OpenAPI shapes of the room's answers (the TypeScript types live beside the services and views). */
 
@@ -40,7 +40,7 @@ export class RoomSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) challengeId!: string;
   @ApiProperty() challengeTitle!: string;
-  @ApiProperty() status!: string;
+  @ApiProperty({ enum: ROOM_STATUSES }) status!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'uuid' }) chairUserId!: string;
   @ApiProperty({ enum: ['CHAIR', 'JUDGE', 'OBSERVER'] }) audience!: string;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { RoomBid, RoomCommandName, RoomSnapshot } from '../../api/room-types';
+import type { Leniency } from '../../api/types';
 import type { RoomSend } from '../../api/useRoom';
 import { refusalOf } from '../../api/useScoreSubmission';
 import { useNotifyError } from '../../components/ErrorAlert';
@@ -12,11 +13,6 @@ import { ReasonButton } from '../../components/ReasonButton';
 import { ProgressGrid, RankingTable } from './RoomParts';
 
 const RankingChart = lazy(() => import('../../components/RankingChart'));
-
-
-interface Leniency {
-  judges: { judgeId: string; meanPoints: number; stdPoints: number; zScores: { bidId: string; total: number; z: number }[] }[];
-}
 
 /** Runs a chair command and shows a refusal (its code and message) as a toast. */
 function useCommand(send: RoomSend) {
