@@ -18,7 +18,6 @@ import { CommandAck } from './room-command-runner';
 import { RoomConveningService } from './room-convening.service';
 import { RoomQueriesService } from './room-queries.service';
 import { RoomVerdictService } from './room-verdict.service';
-import type { RoomSnapshot } from './room-views';
 
 /** Evaluation rooms over HTTP: convening, declarations, bid content, objections. The live commands are on the socket (docs/evaluation-room.md). */
 @ApiTags('rooms')
@@ -39,7 +38,7 @@ export class RoomsController {
   @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE' })
-  convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshot> {
+  convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshotView> {
     return this.convening.convene(user, dto);
   }
 
@@ -54,7 +53,7 @@ export class RoomsController {
   @ApiOperation({ summary: "A room's snapshot" })
   @ApiOkResponse({ type: RoomSnapshotView, description: 'The room as my audience sees it (the same snapshot as room:join)' })
   @ApiNotFoundResponse({ description: 'ROOM_NOT_FOUND (also for rooms I take no part in)' })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<RoomSnapshot> {
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<RoomSnapshotView> {
     return this.queries.snapshot(user, id);
   }
 

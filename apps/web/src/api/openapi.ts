@@ -1526,6 +1526,108 @@ export interface components {
             /** @description Length of the objection window (公示期) after the reveal, in minutes */
             objectionWindowMinutes: number;
         };
+        RoomChallengeRefView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        RoomCriterionView: {
+            key: string;
+            name: string;
+            description: string;
+            weight: number;
+            maxScore: number;
+        };
+        RoomTimerView: {
+            /** Format: uuid */
+            bidId: string;
+            /** @enum {string} */
+            phase: "PRESENTATION" | "QA";
+            durationMs: number;
+            running: boolean;
+            /** @description When the countdown was last (re)started, by the database clock; null while paused */
+            startedAt: string | null;
+            /** @description What is left at serverTime */
+            remainingMs: number;
+        };
+        RoomPanelMemberView: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            chair: boolean;
+            declared: boolean;
+        };
+        RoomBidSlotView: {
+            /** Format: uuid */
+            bidId: string;
+            /** @enum {string} */
+            state: "PENDING" | "PRESENTING" | "LOCKED";
+            /** @description Judges with a standing score on this bid (who, never how much) */
+            scoredBy: string[];
+            recusedJudgeIds: string[];
+            /** @description Panel judges not recused from this bid */
+            eligibleJudges: number;
+            position: number;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            presentationMinutes: number;
+            qaMinutes: number;
+            presentedAt: string | null;
+            lockedAt: string | null;
+        };
+        RoomObjectionCountView: {
+            filed: number;
+            open: number;
+        };
+        RoomOwnScoreView: {
+            /** Format: uuid */
+            bidId: string;
+            /** @description Centi-points by criterion key */
+            scores: {
+                [key: string]: number;
+            };
+            total: number;
+            /** @example 78.00 */
+            totalPoints: string;
+            comment: string | null;
+            updatedAt: string;
+        };
+        RoomJudgeTotalView: {
+            /** Format: uuid */
+            judgeId: string;
+            total: number;
+        };
+        RoomOutlierFlagView: {
+            /** Format: uuid */
+            judgeId: string;
+            total: number;
+            median: number;
+            deviation: number;
+        };
+        RoomAggregateView: {
+            /** Format: uuid */
+            bidId: string;
+            /** @description The panel score by the room's aggregation; null before anyone scored */
+            panelScore: number | null;
+            scoredBy: number;
+            totals: components["schemas"]["RoomJudgeTotalView"][];
+            flags: components["schemas"]["RoomOutlierFlagView"][];
+        };
+        RoomRankingEntryView: {
+            /** Format: uuid */
+            bidId: string;
+            rank: number;
+            teamName: string;
+            panelScore: number | null;
+            /** @example 78.00 */
+            panelPoints: string | null;
+            eligible: boolean;
+            awarded: boolean;
+            scoredBy: number;
+            /** @description Chair only */
+            quotedPriceFen?: number;
+        };
         RoomSnapshotView: {
             /** Format: uuid */
             roomId: string;
@@ -1536,10 +1638,7 @@ export interface components {
             audience: "CHAIR" | "JUDGE" | "OBSERVER";
             /** @enum {string} */
             status: "CONVENED" | "OPEN" | "REVEALED" | "FINALIZED";
-            challenge: {
-                id?: string;
-                title?: string;
-            };
+            challenge: components["schemas"]["RoomChallengeRefView"];
             /** Format: uuid */
             chairUserId: string;
             /** @enum {string} */
@@ -1548,24 +1647,25 @@ export interface components {
             winners: number;
             objectionWindowMinutes: number;
             /** @description The frozen rubric */
-            rubric: Record<string, never>[];
+            rubric: components["schemas"]["RoomCriterionView"][];
+            openedAt: string | null;
+            revealedAt: string | null;
+            objectionWindowEndsAt: string | null;
+            finalizedAt: string | null;
             currentBidId: string | null;
-            /** @description { bidId, phase, durationMs, running, startedAt, remainingMs (at serverTime) } */
-            timer: {
-                [key: string]: unknown;
-            } | null;
-            /** @description { userId, displayName, chair, declared } */
-            panel: Record<string, never>[];
-            /** @description In presentation order, with state and progress (scoredBy, recusedJudgeIds) */
-            bids: Record<string, never>[];
+            timer: components["schemas"]["RoomTimerView"] | null;
+            panel: components["schemas"]["RoomPanelMemberView"][];
+            /** @description In presentation order */
+            bids: components["schemas"]["RoomBidSlotView"][];
+            objections: components["schemas"]["RoomObjectionCountView"];
             /** @description Panel judges: their own scores */
-            myScores?: Record<string, never>[];
+            myScores?: components["schemas"]["RoomOwnScoreView"][];
             /** @description Panel judges: bids they are recused from */
             myRecusals?: string[];
             /** @description Chair only: live aggregates and outlier flags */
-            aggregates?: Record<string, never>[];
+            aggregates?: components["schemas"]["RoomAggregateView"][];
             /** @description Everyone, once revealed */
-            ranking?: Record<string, never>[];
+            ranking?: components["schemas"]["RoomRankingEntryView"][];
         };
         RoomSummaryView: {
             /** Format: uuid */
@@ -1610,6 +1710,12 @@ export interface components {
             reason: string | null;
             declaredAt: string;
         };
+        RoomMilestoneView: {
+            title: string;
+            dueDay: number;
+            deliverable: string;
+            paymentBasisPoints: number;
+        };
         RoomBidContentView: {
             /** Format: uuid */
             bidId: string;
@@ -1621,7 +1727,7 @@ export interface components {
             proposal: string;
             quotedPriceFen: number;
             durationDays: number;
-            milestones: Record<string, never>[];
+            milestones: components["schemas"]["RoomMilestoneView"][];
             keyPersonnelUserIds: string[];
             contentHash: string;
             receivedAt: string;
