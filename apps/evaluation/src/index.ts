@@ -8,5 +8,5 @@ export { configureEvaluation } from './realtime/rooms-io.adapter';
 export const EVALUATION_MODULES = [ExpertsModule, RoomsModule, RecordModule];
 export { LiveScoringService } from './rooms/live-scoring.service';
 export { RoomVerdictService } from './rooms/room-verdict.service';
-export { ROOM_COMMANDS } from './rooms/rooms.gateway';
-export type { RoomCommandName } from './rooms/rooms.gateway';
+export { ROOM_COMMANDS } from '@app/domain/evaluation/room-protocol';
+export type { RoomCommandName } from '@app/domain/evaluation/room-protocol';

@@ -1,19 +1,14 @@
 import { adminLogin, runService } from '@app/core';
 import { configureEvaluation } from '@app/evaluation';
 import { demoAnnouncement, demoReport } from './demo/demo-report';
+import { PLATFORM_DOCS } from './platform-docs';
 import { PlatformModule } from './platform.module';
 
 // runService reports its own failures and exits with their code.
 void runService({
   name: 'platform',
   defaultPort: 3000,
-  docs: {
-    title: '揭榜挂帅 challenge marketplace',
-    description:
-      'Enterprises post bottleneck challenges, teams bid under seal, an expert panel scores live. ' +
-      'Errors are `{ statusCode, code, message, details?, detailsOmitted? }`; validation errors list each field in `details` ' +
-      '(at most 20; `detailsOmitted` counts the rest).',
-  },
+  docs: PLATFORM_DOCS,
   module: (context) => PlatformModule.forRoot(context),
   configure: configureEvaluation,
   announce: (url, context) => {

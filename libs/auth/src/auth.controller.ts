@@ -6,6 +6,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -24,6 +25,7 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @ApiOperation({ summary: 'Register an account' })
   @ApiCreatedResponse({ type: SessionView, description: 'The account is created and signed in' })
   @ApiBadRequestResponse({ description: 'A field is invalid (each listed), e.g. a password under 8 characters' })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
@@ -34,6 +36,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOperation({ summary: 'Sign in' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionView })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
@@ -46,6 +49,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for a new session' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionView, description: 'A new access token and a new refresh token; the old one is spent' })
   @ApiUnauthorizedResponse({ description: 'REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, or REFRESH_TOKEN_REUSED (the whole sign-in is revoked)' })
@@ -55,6 +59,7 @@ export class AuthController {
 
   @Public()
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out (revokes the refresh token)' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The sign-in of this refresh token is revoked' })
   logout(@Body() dto: RefreshDto): Promise<void> {
@@ -62,6 +67,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user and their organisations' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeView })
   @ApiUnauthorizedResponse({ description: 'No valid access token' })

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { Logger as NestLogger, Type, DynamicModule } from '@nestjs/common';
+import { Logger as NestLogger, Type, DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { migrate, resolveDatabase } from '@app/database';
@@ -25,6 +25,33 @@ export interface ApiDocument {
 
 /** A service's own setup of the built app, e.g. the socket.io adapter (runs before listen/init). */
 export type ConfigureApp = (app: NestFastifyApplication, config: AppConfig) => void | Promise<void>;
+
+/** The OpenAPI document of the app's routes (all under the global prefix `api`), as /api/docs serves it. */
+export function openApiDocument(app: INestApplication, docs: ApiDocument): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(docs.title)
+      .setDescription(docs.description)
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+}
+
+/**
+ * The same document without starting the app: Nest's preview mode resolves the modules and controllers but
+ * creates no provider, so nothing connects to a database or Redis (`npm run contract` and its staleness test).
+ */
+export async function previewApiDocument(module: Type | DynamicModule, docs: ApiDocument): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(module, new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  app.setGlobalPrefix('api');
+  try {
+    return openApiDocument(app, docs);
+  } finally {
+    await app.close();
+  }
+}
 
 /** Builds the Fastify application with everything every deployment shares. Used by main.ts and tests. */
 export async function createApp(
@@ -88,15 +115,7 @@ export async function createApp(
     checkInput(request.body, 'body');
   });
   await configure?.(app, config);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(docs.title)
-      .setDescription(docs.description)
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  const document = openApiDocument(app, docs);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   // Also at Nest's usual address, where OpenAPI tooling looks first.
   instance.get('/api/docs-json', async () => document);

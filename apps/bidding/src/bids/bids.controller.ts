@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -29,6 +30,7 @@ export class BidsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'The bids of my teams' })
   @ApiOkResponse({ type: [BidSummaryView], description: 'The bids of the teams I am a current member of (mine=true is the default and the only listing)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: mine other than true, challengeId not a UUID' })
   listMine(@CurrentUser() user: AuthUser, @Query() query: ListMyBidsQuery): Promise<BidSummaryView[]> {
@@ -36,6 +38,7 @@ export class BidsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A bid' })
   @ApiOkResponse({ type: BidView, description: 'The bidding team always; the owner organisation and admins after closing (never a withdrawn bid)' })
   @ApiNotFoundResponse({ description: SEALED })
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<BidView> {
@@ -43,6 +46,7 @@ export class BidsController {
   }
 
   @Get(':id/revisions')
+  @ApiOperation({ summary: "A bid's revisions" })
   @ApiOkResponse({ type: [BidRevisionView], description: 'Every accepted revision with its receipt and exactly the hashed content; same access as the bid' })
   @ApiNotFoundResponse({ description: SEALED })
   revisions(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<BidRevisionView[]> {
@@ -50,6 +54,7 @@ export class BidsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Revise a bid' })
   @Idempotent()
   @ApiOkResponse({ type: BidView, description: 'A new revision, with its receipt; the earlier ones are kept' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, field by field (as for submitting)' })
@@ -61,6 +66,7 @@ export class BidsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw a bid' })
   @HttpCode(200)
   @ApiOkResponse({ type: BidView, description: 'WITHDRAWN; the team may resubmit before closesAt (POST /api/challenges/:id/bids)' })
   @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD' })
@@ -71,6 +77,7 @@ export class BidsController {
   }
 
   @Post(':id/shortlist')
+  @ApiOperation({ summary: 'Shortlist a bid, or take it off the shortlist' })
   @HttpCode(200)
   @ApiOkResponse({ type: BidView, description: '形式审查 after closing: SHORTLISTED bids go to the evaluation room' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: reason is required for NOT_SHORTLISTED' })

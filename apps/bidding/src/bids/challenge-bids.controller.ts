@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -27,6 +28,7 @@ export class ChallengeBidsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Submit a sealed bid on a challenge' })
   @ApiBearerAuth()
   @Idempotent()
   @ApiCreatedResponse({
@@ -47,6 +49,7 @@ export class ChallengeBidsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "A challenge's bids, as the caller may see them" })
   @Public()
   @ApiOkResponse({
     type: ChallengeBidsView,
@@ -58,6 +61,7 @@ export class ChallengeBidsController {
   }
 
   @Get('digest')
+  @ApiOperation({ summary: "A challenge's bid digest" })
   @Public()
   @ApiOkResponse({ type: DigestView, description: 'The hash over all final receipts (the "super hash"), published after closing' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })

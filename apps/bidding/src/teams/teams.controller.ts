@@ -8,6 +8,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -25,6 +26,7 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a team (its creator leads it)' })
   @ApiCreatedResponse({ type: TeamView, description: 'Created; the creator is its first LEAD' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. country not ISO 3166-1, orgId not an organisation of the creator' })
   @ApiConflictResponse({ description: 'TEAM_LIMIT_REACHED: the caller created MAX_TEAMS_PER_USER teams already' })
@@ -33,6 +35,7 @@ export class TeamsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List teams' })
   @ApiOkResponse({ type: [TeamSummaryView], description: '?mine=true: my teams; otherwise the team directory (at most 200, newest first)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: mine not true/false, q blank or longer than 100' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTeamsQuery): Promise<TeamSummaryView[]> {
@@ -40,6 +43,7 @@ export class TeamsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A team with its members' })
   @ApiOkResponse({ type: TeamView, description: 'A public profile; member emails only for members and admins' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND' })
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<TeamView> {
@@ -47,6 +51,7 @@ export class TeamsController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: "A team's membership history" })
   @ApiOkResponse({ type: [MembershipPeriodView], description: 'Every membership period, past ones included' })
   @ApiForbiddenResponse({ description: 'NOT_TEAM_MEMBER: members of the team and admins only' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND' })
@@ -55,6 +60,7 @@ export class TeamsController {
   }
 
   @Post(':id/members')
+  @ApiOperation({ summary: 'Add a member to a team' })
   @ApiCreatedResponse({ type: TeamView, description: 'The user is now a current member' })
   @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND, USER_NOT_FOUND' })
@@ -65,6 +71,7 @@ export class TeamsController {
   }
 
   @Delete(':id/members/:userId')
+  @ApiOperation({ summary: 'Remove a member from a team (or leave it)' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The membership ended (kept in the history)' })
   @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD: only a lead removes others; a member may remove only themselves' })

@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -44,6 +45,7 @@ export class ChallengesController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a challenge draft' })
   @ApiCreatedResponse({ type: ChallengeView, description: 'A DRAFT of your organisation' })
   @ApiBadRequestResponse({ description: `${INVALID}, e.g. rubric weights not summing to 100, closesAt before opensAt, a fractional rewardFen, an unknown field; orgId when you act for several organisations` })
   @ApiUnauthorizedResponse({ description: 'TOKEN_MISSING' })
@@ -54,6 +56,7 @@ export class ChallengesController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'List challenges' })
   @ApiOkResponse({ type: ChallengePageView, description: 'Newest first; pass nextCursor as cursor for the next page' })
   @ApiBadRequestResponse({ description: `${INVALID}: an unknown parameter, limit over 100, a malformed cursor, rewardMax below rewardMin` })
   @ApiUnauthorizedResponse({ description: 'TOKEN_MISSING: mine=true needs sign-in' })
@@ -63,6 +66,7 @@ export class ChallengesController {
 
   @Public()
   @Get(':id')
+  @ApiOperation({ summary: 'A challenge' })
   @ChallengeId()
   @ApiOkResponse({ type: ChallengeView, description: 'detail is null unless detailVisible' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: id is not a UUID' })
@@ -72,6 +76,7 @@ export class ChallengesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit a challenge draft' })
   @ChallengeId()
   @ApiOkResponse({ type: ChallengeView, description: 'Edited; a REJECTED challenge is back to DRAFT' })
   @ApiBadRequestResponse({ description: INVALID })
@@ -84,6 +89,7 @@ export class ChallengesController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit a challenge for review' })
   @ChallengeId()
   @HttpCode(200)
   @ApiOkResponse({ type: ChallengeView, description: 'SUBMITTED to the bureau for review' })
@@ -97,6 +103,7 @@ export class ChallengesController {
   }
 
   @Post(':id/publish')
+  @ApiOperation({ summary: 'Publish a challenge' })
   @ChallengeId()
   @HttpCode(200)
   @Roles('ADMIN')
@@ -111,6 +118,7 @@ export class ChallengesController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject a challenge in review' })
   @ChallengeId()
   @HttpCode(200)
   @Roles('ADMIN')
@@ -125,6 +133,7 @@ export class ChallengesController {
   }
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel a challenge' })
   @ChallengeId()
   @HttpCode(200)
   @ApiOkResponse({ type: ChallengeView, description: 'CANCELLED; emits challenge.cancelled (bidders are told the reason)' })
@@ -138,6 +147,7 @@ export class ChallengesController {
   }
 
   @Post(':id/amendments')
+  @ApiOperation({ summary: 'Amend a published challenge' })
   @ChallengeId()
   @ApiCreatedResponse({ type: ChallengeView, description: 'The challenge as amended: a new version; emits challenge.amended' })
   @ApiBadRequestResponse({ description: INVALID })
@@ -156,6 +166,7 @@ export class ChallengesController {
 
   @Public()
   @Get(':id/versions')
+  @ApiOperation({ summary: "A challenge's published versions" })
   @ChallengeId()
   @ApiOkResponse({ type: [ChallengeVersionView], description: 'Every published version, oldest first (none before publication)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: id is not a UUID' })

@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -26,6 +27,7 @@ export class NdaController {
   constructor(private readonly ndas: NdaService) {}
 
   @Post()
+  @ApiOperation({ summary: "Accept a challenge's NDA" })
   @ApiCreatedResponse({ type: NdaAcceptanceView, description: 'Accepted for the team: who, which version, when' })
   @ApiOkResponse({ type: NdaAcceptanceView, description: 'The team had accepted already: the first record' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: teamId is not a UUID' })

@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -24,6 +25,7 @@ export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Ask a question on a challenge' })
   @ApiCreatedResponse({ type: QuestionView, description: 'Asked; the enterprise sees the question, never who asked it' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the question is empty or longer than 2000 characters' })
   @ApiUnauthorizedResponse({ description: 'TOKEN_MISSING' })
@@ -37,6 +39,7 @@ export class QuestionsController {
   }
 
   @Post(':qid/answer')
+  @ApiOperation({ summary: 'Answer a question' })
   @HttpCode(200)
   @ApiParam({ name: 'qid', format: 'uuid', description: 'The question' })
   @ApiOkResponse({ type: QuestionView, description: 'Answered; now visible to everyone who sees the challenge' })
@@ -56,6 +59,7 @@ export class QuestionsController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: "A challenge's questions" })
   @ApiOkResponse({ type: [QuestionView], description: 'Answered questions (asker anonymous); unanswered ones only for the owner and the asker' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: id is not a UUID' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })

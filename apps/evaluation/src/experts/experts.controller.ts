@@ -8,6 +8,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
@@ -21,6 +22,7 @@ export class ExpertsController {
   constructor(private readonly experts: ExpertsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register an expert' })
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: ExpertView, description: 'The user joins the expert pool and holds the JUDGE role (from their next sign-in or token refresh)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, field by field' })
@@ -32,6 +34,7 @@ export class ExpertsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List experts' })
   @Roles('ADMIN')
   @ApiOkResponse({ type: [ExpertView], description: 'Search the pool by field of expertise and by substring (名字, title, bio, affiliation)' })
   @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
@@ -40,6 +43,7 @@ export class ExpertsController {
   }
 
   @Get(':userId')
+  @ApiOperation({ summary: 'An expert' })
   @ApiOkResponse({ type: ExpertView })
   @ApiForbiddenResponse({ description: 'EXPERTS_ADMIN_ONLY: admins, or the expert themself' })
   @ApiNotFoundResponse({ description: 'EXPERT_NOT_FOUND' })

@@ -1,21 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RoomAudience } from '@app/domain';
+import type { OwnScoreMessage, RoomClientToServer, RoomHeartbeat, RoomServerToClient } from '@app/domain/evaluation/room-protocol';
 import type { Namespace } from 'socket.io';
-import type { OwnScoreMessage, RoomEventMessage, RoomSnapshot } from './room-views';
-
-/** The typed messages the server sends on the /rooms namespace. */
-export interface RoomServerEvents {
-  'room:snapshot': (snapshot: RoomSnapshot) => void;
-  'room:event': (event: RoomEventMessage) => void;
-  'room:own-score': (message: OwnScoreMessage) => void;
-  'room:heartbeat': (message: RoomHeartbeatMessage) => void;
-}
-
-/** The room's current version, sent periodically: a client behind it missed an event and resyncs. */
-export interface RoomHeartbeatMessage {
-  roomId: string;
-  version: number;
-}
+import type { RoomEventMessage } from './room-views';
 
 const AUDIENCE_ROOM: Record<RoomAudience, string> = { CHAIR: 'chair', JUDGE: 'judges', OBSERVER: 'observers' };
 const AUDIENCES = Object.keys(AUDIENCE_ROOM) as RoomAudience[];
@@ -35,9 +22,9 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 @Injectable()
 export class RoomBroadcaster {
   private readonly logger = new Logger(RoomBroadcaster.name);
-  private server: Namespace<Record<string, never>, RoomServerEvents> | null = null;
+  private server: Namespace<RoomClientToServer, RoomServerToClient> | null = null;
 
-  attach(server: Namespace<Record<string, never>, RoomServerEvents>): void {
+  attach(server: Namespace<RoomClientToServer, RoomServerToClient>): void {
     this.server = server;
   }
 
@@ -68,7 +55,7 @@ export class RoomBroadcaster {
   }
 
   /** Sends the room's version to this instance's sockets only: every instance sends its own, so it needs no Redis. */
-  heartbeat(message: RoomHeartbeatMessage): void {
+  heartbeat(message: RoomHeartbeat): void {
     this.server?.local.to(AUDIENCES.map((audience) => audienceRoom(message.roomId, audience))).emit('room:heartbeat', message);
   }
 }

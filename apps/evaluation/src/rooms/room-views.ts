@@ -9,118 +9,31 @@ import {
   StandingTotal,
   timerRemainingMs,
 } from '@app/domain';
+import type {
+  OwnScore,
+  Progress,
+  RankingEntry,
+  RoomEventType,
+  RoomSnapshot,
+  Timer,
+} from '@app/domain/evaluation/room-protocol';
 import { RoomScoreState, RoomState, roomTimer } from './room-state';
+
+// The shapes sent are the room protocol's, shared with the web client.
+export type { RoomSnapshot };
 
 /**
  * What each audience of a room sees, built from one RoomState. Pure, so the rule "observers get
  * no score before the reveal" is checked here once, in a unit spec, for snapshots and events alike.
  */
 
-export interface TimerView {
-  bidId: string;
-  phase: string;
-  durationMs: number;
-  running: boolean;
-  /** When the countdown was last (re)started, by the database clock; null while paused. */
-  startedAt: string | null;
-  /** What is left at `serverTime` of the message that carries it. */
-  remainingMs: number;
-}
-
-export interface BidProgress {
-  bidId: string;
-  state: string;
-  /** Judges with a standing score on this bid (who, never how much). */
-  scoredBy: string[];
-  recusedJudgeIds: string[];
-  /** Panel judges not recused from this bid. */
-  eligibleJudges: number;
-}
-
-export interface OwnScoreView {
-  bidId: string;
-  scores: Record<string, number>;
-  total: number;
-  totalPoints: string;
-  comment: string | null;
-  updatedAt: string;
-}
-
-export interface RankingEntryView {
-  bidId: string;
-  rank: number;
-  teamName: string;
-  panelScore: number | null;
-  panelPoints: string | null;
-  eligible: boolean;
-  awarded: boolean;
-  scoredBy: number;
-  /** Chair only. */
-  quotedPriceFen?: number;
-}
-
-export interface RoomSnapshot {
-  roomId: string;
-  version: number;
-  serverTime: string;
-  audience: RoomAudience;
-  status: string;
-  challenge: { id: string; title: string };
-  chairUserId: string;
-  aggregation: string;
-  passMark: number;
-  winners: number;
-  objectionWindowMinutes: number;
-  rubric: { key: string; name: string; description: string; weight: number; maxScore: number }[];
-  openedAt: string | null;
-  revealedAt: string | null;
-  objectionWindowEndsAt: string | null;
-  finalizedAt: string | null;
-  currentBidId: string | null;
-  timer: TimerView | null;
-  panel: { userId: string; displayName: string; chair: boolean; declared: boolean }[];
-  bids: (BidProgress & { position: number; teamId: string; teamName: string; presentationMinutes: number; qaMinutes: number; presentedAt: string | null; lockedAt: string | null })[];
-  objections: { filed: number; open: number };
-  /** The viewer's own scores (a panel judge, including a judge who chairs). */
-  myScores?: OwnScoreView[];
-  /** Bids the viewer is recused from (a panel judge). */
-  myRecusals?: string[];
-  /** Chair only: each bid's live aggregate with every judge's total and the outlier flags. */
-  aggregates?: BidAggregate[];
-  /** Everyone, once revealed. */
-  ranking?: RankingEntryView[];
-}
-
-export type RoomEventType =
-  | 'declarations.updated'
-  | 'room.opened'
-  | 'bid.presenting'
-  | 'timer.started'
-  | 'timer.paused'
-  | 'score.submitted'
-  | 'score.withdrawn'
-  | 'bid.locked'
-  | 'bid.unlocked'
-  | 'room.revealed'
-  | 'objection.filed'
-  | 'objection.answered'
-  | 'room.finalized';
-
-/** `room:event`: one per version, to every audience, each with what that audience may see. */
+/** `room:event` as built here: `data` holds what the audience may see (typed per event in the protocol). */
 export interface RoomEventMessage {
   roomId: string;
   version: number;
   type: RoomEventType;
   at: string;
   data: Record<string, unknown>;
-}
-
-/** `room:own-score` to `user:<judgeId>`: the judge's own score after a submit or withdraw. */
-export interface OwnScoreMessage {
-  roomId: string;
-  version: number;
-  bidId: string;
-  score: OwnScoreView | null;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -141,7 +54,7 @@ export function isRecused(state: RoomState, judgeId: string, bidId: string): boo
   return state.declarations.some((d) => d.bidId === bidId && d.judgeId === judgeId && d.conflict);
 }
 
-export function bidProgress(state: RoomState, bidId: string): BidProgress {
+export function bidProgress(state: RoomState, bidId: string): Progress {
   const bid = state.bids.find((b) => b.bidId === bidId);
   const recused = recusedJudgeIds(state, bidId);
   return {
@@ -170,7 +83,7 @@ export function rankingOf(state: RoomState): RoomRankedBid[] {
   );
 }
 
-export function rankingView(state: RoomState, audience: RoomAudience): RankingEntryView[] {
+export function rankingView(state: RoomState, audience: RoomAudience): RankingEntry[] {
   const names = new Map(state.bids.map((b) => [b.bidId, b.teamName]));
   return rankingOf(state).map((r) => ({
     bidId: r.bidId,
@@ -185,7 +98,7 @@ export function rankingView(state: RoomState, audience: RoomAudience): RankingEn
   }));
 }
 
-export function timerView(state: RoomState, serverTime: Date): TimerView | null {
+export function timerView(state: RoomState, serverTime: Date): Timer | null {
   const timer = roomTimer(state.room);
   if (!timer) return null;
   return {
@@ -198,7 +111,7 @@ export function timerView(state: RoomState, serverTime: Date): TimerView | null 
   };
 }
 
-export function ownScoreView(score: RoomScoreState): OwnScoreView {
+export function ownScoreView(score: RoomScoreState): OwnScore {
   return {
     bidId: score.bidId,
     scores: score.scores,
@@ -224,7 +137,7 @@ export function declarationCheck(state: RoomState) {
 }
 
 /** A judge's own standing score of a bid, as they see it (null when none stands). */
-export function ownScoreOf(state: RoomState, judgeId: string, bidId: string): OwnScoreView | null {
+export function ownScoreOf(state: RoomState, judgeId: string, bidId: string): OwnScore | null {
   const score = standingScores(state).find((s) => s.judgeId === judgeId && s.bidId === bidId);
   return score ? ownScoreView(score) : null;
 }

@@ -8,6 +8,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
@@ -17,7 +18,6 @@ import { CommandAck } from './room-command-runner';
 import { RoomConveningService } from './room-convening.service';
 import { RoomQueriesService } from './room-queries.service';
 import { RoomVerdictService } from './room-verdict.service';
-import type { RoomSnapshot } from './room-views';
 
 /** Evaluation rooms over HTTP: convening, declarations, bid content, objections. The live commands are on the socket (docs/evaluation-room.md). */
 @ApiTags('rooms')
@@ -31,30 +31,34 @@ export class RoomsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Convene an evaluation room' })
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: RoomSnapshotView, description: 'Convened: rubric frozen, automatic recusals recorded, evaluation.started emitted' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. an even panel, a chair who is neither judge nor admin, a judge outside the pool' })
   @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE' })
-  convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshot> {
+  convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshotView> {
     return this.convening.convene(user, dto);
   }
 
   @Get()
+  @ApiOperation({ summary: 'List evaluation rooms' })
   @ApiOkResponse({ type: [RoomSummaryView], description: 'Rooms I chair, judge or observe (admins: all)' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListRoomsQuery): Promise<RoomSummaryView[]> {
     return this.queries.list(user, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "A room's snapshot" })
   @ApiOkResponse({ type: RoomSnapshotView, description: 'The room as my audience sees it (the same snapshot as room:join)' })
   @ApiNotFoundResponse({ description: 'ROOM_NOT_FOUND (also for rooms I take no part in)' })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<RoomSnapshot> {
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<RoomSnapshotView> {
     return this.queries.snapshot(user, id);
   }
 
   @Post(':id/declarations')
+  @ApiOperation({ summary: 'Declare conflicts of interest for a room' })
   @HttpCode(200)
   @ApiOkResponse({ type: CommandAckView, description: '{ version, declarations (mine), complete }' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a bid outside the room, a conflict without a reason' })
@@ -65,6 +69,7 @@ export class RoomsController {
   }
 
   @Get(':id/declarations')
+  @ApiOperation({ summary: "A room's declarations" })
   @ApiOkResponse({ type: [DeclarationView], description: 'The chair and admins see all; a judge their own' })
   @ApiForbiddenResponse({ description: 'DECLARATIONS_RESTRICTED' })
   declarations(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<DeclarationView[]> {
@@ -72,6 +77,7 @@ export class RoomsController {
   }
 
   @Get(':id/bids/:bidId')
+  @ApiOperation({ summary: 'A bid as the room sees it' })
   @ApiOkResponse({ type: RoomBidContentView, description: 'For non-recused judges, the chair, admins and the owner enterprise' })
   @ApiForbiddenResponse({ description: 'JUDGE_RECUSED, BID_CONTENT_RESTRICTED, NOT_A_ROOM_BID' })
   @ApiNotFoundResponse({ description: 'ROOM_NOT_FOUND' })
@@ -84,6 +90,7 @@ export class RoomsController {
   }
 
   @Post(':id/objections')
+  @ApiOperation({ summary: 'Raise an objection in a room' })
   @ApiCreatedResponse({ type: CommandAckView, description: '{ version, objection }' })
   @ApiForbiddenResponse({ description: 'NOT_BIDDING_TEAM' })
   @ApiConflictResponse({ description: 'NOT_REVEALED, OBJECTION_WINDOW_CLOSED, ROOM_FINALIZED' })
@@ -92,6 +99,7 @@ export class RoomsController {
   }
 
   @Post(':id/objections/:objectionId/answer')
+  @ApiOperation({ summary: 'Answer an objection' })
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOkResponse({ type: CommandAckView, description: '{ version, objection }' })
@@ -108,6 +116,7 @@ export class RoomsController {
   }
 
   @Get(':id/objections')
+  @ApiOperation({ summary: "A room's objections" })
   @ApiOkResponse({ type: [ObjectionView], description: 'All for the chair, admins, panel and owner; a team sees those on its own bid' })
   objections(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ObjectionView[]> {
     return this.queries.objections(user, id);

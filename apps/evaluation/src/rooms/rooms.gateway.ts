@@ -4,6 +4,7 @@ import { authenticateHandshake, AuthUser, TokenService, UserRateLimits } from '@
 import { APP_CONFIG, AppConfig, errorBody, reportServerError } from '@app/core';
 import { ErrorCode, Forbidden } from '@app/domain';
 import type { Namespace, Socket } from 'socket.io';
+import type { RoomClientToServer, RoomCommandName, RoomServerToClient } from '@app/domain/evaluation/room-protocol';
 import { originAllowed } from '../realtime/origin';
 import { parsePayload } from '../realtime/socket-validation';
 import {
@@ -14,36 +15,18 @@ import {
   UnlockBidMessage,
   WithdrawScoreMessage,
 } from './dto/room-messages.dto';
-import { audienceRoom, RoomBroadcaster, RoomServerEvents, userRoom } from './room-broadcaster';
+import { audienceRoom, RoomBroadcaster, userRoom } from './room-broadcaster';
 import { LiveScoringService } from './live-scoring.service';
 import { CommandAck } from './room-command-runner';
 import { RoomQueriesService } from './room-queries.service';
 import { RoomVerdictService } from './room-verdict.service';
-
-/** Every client → server command of the namespace (docs/evaluation-room.md lists them with their payloads). */
-export const ROOM_COMMANDS = [
-  'room:join',
-  'room:sync',
-  'room:open',
-  'room:present',
-  'timer:start',
-  'timer:pause',
-  'bid:lock',
-  'bid:unlock',
-  'score:submit',
-  'score:withdraw',
-  'room:reveal',
-  'room:finalize',
-] as const;
-
-export type RoomCommandName = (typeof ROOM_COMMANDS)[number];
 
 /** What every client → server message is acknowledged with. */
 export type SocketAck =
   | ({ ok: true } & CommandAck)
   | { ok: false; code: ErrorCode; message: string; details?: unknown };
 
-type RoomSocket = Socket<Record<string, never>, RoomServerEvents, Record<string, never>, { user?: AuthUser }>;
+type RoomSocket = Socket<RoomClientToServer, RoomServerToClient, Record<string, never>, { user?: AuthUser }>;
 
 /** One client → server command: the payload's class (validated like an HTTP body) and what it runs. */
 interface RoomCommand {

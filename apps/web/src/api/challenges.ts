@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { Challenge, ChallengeListItem, ChallengeStatus, IndustryField, Page, Question } from './types';
+import type { Challenge, ChallengePage, ChallengeStatus, IndustryField, Question } from './types';
 
 export interface ChallengeFilters {
   q?: string;
@@ -13,7 +13,7 @@ export interface ChallengeFilters {
 export function useChallengePages(filters: ChallengeFilters) {
   return useInfiniteQuery({
     queryKey: ['challenges', filters],
-    queryFn: ({ pageParam }) => api.get<Page<ChallengeListItem>>(`/api/challenges${query({ ...filters, limit: 20, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<ChallengePage>(`/api/challenges${query({ ...filters, limit: 20, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

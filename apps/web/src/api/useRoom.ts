@@ -2,7 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { applyEvent, fromSnapshot, isBehind, withOwnScore, type RoomState } from '../lib/room-state';
 import { session } from './client';
-import type { Ack, OwnScore, RoomEvent, RoomSnapshot } from './room-types';
+import type { Ack, RoomClientToServer, RoomCommandName, RoomServerToClient, RoomSnapshot } from './room-types';
+
+type RoomSocket = Socket<RoomServerToClient, RoomClientToServer>;
+
+/** Sends a room command with its fields (the room's id is added) and resolves with the acknowledgement. */
+export type RoomSend = (command: RoomCommandName, payload?: Record<string, unknown>) => Promise<Ack>;
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
@@ -20,7 +25,7 @@ export function useRoom(roomId: string) {
   const [state, setState] = useState<RoomState | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [error, setError] = useState<Ack | null>(null);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<RoomSocket | null>(null);
   const stateRef = useRef<RoomState | null>(null);
 
   const replace = useCallback((next: RoomState | null) => {
@@ -29,13 +34,13 @@ export function useRoom(roomId: string) {
   }, []);
 
   useEffect(() => {
-    const socket = io('/rooms', {
+    const socket: RoomSocket = io('/rooms', {
       transports: ['websocket'],
       auth: (give) => give({ token: session.accessToken() ?? '' }),
     });
     socketRef.current = socket;
     const join = async (command: 'room:join' | 'room:sync') => {
-      const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(command, { roomId }).catch(() => null)) as Ack | null;
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(command, { roomId }).catch(() => null);
       if (ack?.ok && ack.snapshot) {
         replace(fromSnapshot(ack.snapshot, Date.now()));
         setError(null);
@@ -58,7 +63,7 @@ export function useRoom(roomId: string) {
           .catch(() => setConnection('offline'));
       }
     });
-    socket.on('room:event', (event: RoomEvent) => {
+    socket.on('room:event', (event) => {
       const current = stateRef.current;
       if (!current || event.roomId !== roomId) return;
       const result = applyEvent(current, event, Date.now());
@@ -66,14 +71,14 @@ export function useRoom(roomId: string) {
       else if (result.kind === 'gap') void join('room:sync');
     });
     let behind: ReturnType<typeof setTimeout> | undefined;
-    socket.on('room:heartbeat', (beat: { roomId: string; version: number }) => {
+    socket.on('room:heartbeat', (beat) => {
       if (beat.roomId !== roomId || behind !== undefined || !isBehind(stateRef.current, beat.version)) return;
       behind = setTimeout(() => {
         behind = undefined;
         if (isBehind(stateRef.current, beat.version)) void join('room:sync');
       }, HEARTBEAT_GRACE_MS);
     });
-    socket.on('room:own-score', (message: { roomId: string; bidId: string; score: OwnScore | null }) => {
+    socket.on('room:own-score', (message) => {
       if (stateRef.current && message.roomId === roomId) replace(withOwnScore(stateRef.current, message.bidId, message.score));
     });
     return () => {
@@ -86,10 +91,10 @@ export function useRoom(roomId: string) {
 
   /** Sends a command and resolves with its acknowledgement; rejects when no answer came (connection lost). */
   const send = useCallback(
-    async (command: string, payload: Record<string, unknown> = {}): Promise<Ack> => {
+    async (...[command, payload = {}]: Parameters<RoomSend>): Promise<Ack> => {
       const socket = socketRef.current;
       if (!socket?.connected) throw new Error('offline');
-      const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(command, { roomId, ...payload })) as Ack;
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(command, { roomId, ...payload });
       if (ack.ok && ack.score !== undefined && stateRef.current) replace(withOwnScore(stateRef.current, String(payload.bidId), ack.score));
       return ack;
     },

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from './client';
 import type { Ack } from './room-types';
+import type { RoomSend } from './useRoom';
 
 export type SubmissionState = 'idle' | 'saving' | 'saved' | 'retrying' | 'refused';
 
@@ -16,7 +17,7 @@ export function refusalOf(ack: Ack): ApiError {
  * Submits a judge's scores with one operation id per submission: a submission whose answer was
  * lost (connection cut) is retried with the same id until acknowledged, so it counts exactly once.
  */
-export function useScoreSubmission(send: (command: string, payload: Record<string, unknown>) => Promise<Ack>) {
+export function useScoreSubmission(send: RoomSend) {
   const [state, setState] = useState<SubmissionState>('idle');
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const current = useRef(0);

@@ -3,43 +3,11 @@ import { Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { RankingEntry } from '../api/room-types';
+import type { Report, ReportScore, Verification } from '../api/types';
 import { ErrorAlert, useNotifyError } from '../components/ErrorAlert';
 import { useLanguage } from '../i18n';
 import { formatDateTime } from '../lib/format';
 import { RankingTable } from './room/RoomParts';
-
-interface ScoreRow {
-  bidId: string;
-  teamName: string;
-  judgeId: string;
-  judgeName: string;
-  recused: boolean;
-  scores: Record<string, number> | null;
-  totalPoints: string | null;
-  comment: string | null;
-}
-
-interface Report {
-  roomId: string;
-  challenge: { id: string; title: string };
-  status: string;
-  final: boolean;
-  rubric: { key: string; name: string; weight: number; maxScore: number }[];
-  timestamps: Record<string, string | null>;
-  ranking: RankingEntry[];
-  scores: ScoreRow[];
-  recusals: { judgeName: string; teamName: string; automatic: boolean; reason: string | null; declaredAt: string }[];
-  objections: { id: string; teamName: string; text: string; answer: string | null; filedAt: string }[];
-  record: { entries: number; chainHead: string };
-}
-
-interface Verification {
-  valid: boolean;
-  entries: number;
-  brokenAtSeq?: number | null;
-  reason?: string | null;
-}
 
 /** 评审报告: ranking, every judge's per-criterion scores, recusals, objections, the audit chain's verification, CSV. */
 export default function ReportPage() {
@@ -100,7 +68,7 @@ export default function ReportPage() {
         const rows = r.scores.filter((row) => row.bidId === bidId);
         return (
           <Card key={bidId} title={`${t('report.matrix')}: ${rows[0]?.teamName}`}>
-            <Table<ScoreRow>
+            <Table<ReportScore>
               size="small"
               pagination={false}
               rowKey="judgeId"
@@ -110,7 +78,7 @@ export default function ReportPage() {
                 ...r.rubric.map((c) => ({
                   title: `${c.name} (${c.weight}%, /${c.maxScore})`,
                   key: c.key,
-                  render: (_: unknown, row: ScoreRow) => (row.recused ? <Tag>{t('room.recused')}</Tag> : (row.scores?.[c.key] ?? '—')),
+                  render: (_: unknown, row: ReportScore) => (row.recused ? <Tag>{t('room.recused')}</Tag> : (row.scores?.[c.key] ?? '—')),
                 })),
                 { title: t('scoring.total'), dataIndex: 'totalPoints', render: (points: string | null) => points ?? '—' },
                 { title: t('room.comment'), dataIndex: 'comment' },

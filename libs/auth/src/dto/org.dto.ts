@@ -59,3 +59,10 @@ export class OrgView {
   @ApiProperty({ nullable: true, type: String }) verifiedAt!: string | null;
   @ApiProperty() createdAt!: string;
 }
+
+export class OrgMemberView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ['OWNER', 'MEMBER'] }) role!: string;
+}

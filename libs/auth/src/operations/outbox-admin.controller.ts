@@ -6,6 +6,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -73,12 +74,14 @@ export class OutboxAdminController {
   constructor(private readonly outbox: OutboxDispatcher) {}
 
   @Get()
+  @ApiOperation({ summary: "The outbox consumers' progress" })
   @ApiOkResponse({ type: [OutboxConsumerView], description: 'Every consumer that ever ran (in any service), with its counters' })
   stats(): Promise<OutboxConsumerStats[]> {
     return this.outbox.stats();
   }
 
   @Get('dead-letters')
+  @ApiOperation({ summary: 'Events a consumer gave up on' })
   @ApiOkResponse({ type: [DeadLetterView], description: 'Dead letters, newest first' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: limit outside 1..500, an unknown field' })
   deadLetters(@Query() query: DeadLettersQuery): Promise<DeadLetter[]> {
@@ -86,6 +89,7 @@ export class OutboxAdminController {
   }
 
   @Post('dead-letters/:consumer/:eventId/retry')
+  @ApiOperation({ summary: 'Retry a dead letter' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The event gets a fresh set of attempts at once; handled as usual when its consumer runs' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a malformed consumer or eventId' })

@@ -8,13 +8,14 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { uuidParam } from '@app/core';
 import type { AuthUser } from '../auth-user';
 import { CurrentUser, Roles } from '../decorators';
-import { AddOrgMemberDto, CreateOrgDto, ListOrgsQuery, OrgView } from '../dto/org.dto';
+import { AddOrgMemberDto, CreateOrgDto, ListOrgsQuery, OrgMemberView, OrgView } from '../dto/org.dto';
 import { OrgsService } from './orgs.service';
 
 @ApiTags('organisations')
@@ -24,6 +25,7 @@ export class OrgsController {
   constructor(private readonly orgs: OrgsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an organisation' })
   @ApiCreatedResponse({ type: OrgView, description: 'Created unverified; the creator is its first member (OWNER)' })
   @ApiBadRequestResponse({ description: 'Invalid fields, e.g. a credit code whose check character is wrong' })
   @ApiConflictResponse({ description: 'CREDIT_CODE_TAKEN; ORG_LIMIT_REACHED: the caller created MAX_ORGS_PER_USER organisations already' })
@@ -32,12 +34,14 @@ export class OrgsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List organisations' })
   @ApiOkResponse({ type: [OrgView], description: 'Admins see every organisation (e.g. ?verified=false is the verification queue); others see their own' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListOrgsQuery): Promise<OrgView[]> {
     return this.orgs.list(user, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An organisation' })
   @ApiOkResponse({ type: OrgView })
   @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
   get(@Param('id', uuidParam()) id: string): Promise<OrgView> {
@@ -45,6 +49,7 @@ export class OrgsController {
   }
 
   @Post(':id/verify')
+  @ApiOperation({ summary: 'Verify an organisation' })
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOkResponse({ type: OrgView, description: 'Verified; its members now act as enterprise for it' })
@@ -55,12 +60,15 @@ export class OrgsController {
   }
 
   @Get(':id/members')
+  @ApiOperation({ summary: "An organisation's members" })
+  @ApiOkResponse({ type: [OrgMemberView], description: 'In the order they joined' })
   @ApiForbiddenResponse({ description: 'NOT_ORG_MEMBER' })
-  members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string) {
+  members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgMemberView[]> {
     return this.orgs.members(user, id);
   }
 
   @Post(':id/members')
+  @ApiOperation({ summary: 'Add a member to an organisation' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The user is now a member' })
   @ApiForbiddenResponse({ description: 'NOT_ORG_OWNER' })

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Aggregation, AGGREGATIONS } from '@app/domain';
+import {
+  AGGREGATIONS,
+  BID_SLOT_STATES,
+  BidSlotState,
+  ROOM_STATUSES,
+  RoomAudience,
+  RoomStatus,
+  TIMER_PHASES,
+  TimerPhase,
+} from '@app/domain';
 
 /** OpenAPI shapes of the room's answers (the TypeScript types live beside the services and views). */
 
@@ -11,36 +20,131 @@ export class CommandAckView {
   replayed?: boolean;
 }
 
+export class RoomChallengeRefView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+}
+
+export class RoomCriterionView {
+  @ApiProperty() key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() weight!: number;
+  @ApiProperty() maxScore!: number;
+}
+
+export class RoomTimerView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ enum: TIMER_PHASES }) phase!: TimerPhase;
+  @ApiProperty() durationMs!: number;
+  @ApiProperty() running!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'When the countdown was last (re)started, by the database clock; null while paused' })
+  startedAt!: string | null;
+  @ApiProperty({ description: 'What is left at serverTime' }) remainingMs!: number;
+}
+
+export class RoomPanelMemberView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() chair!: boolean;
+  @ApiProperty() declared!: boolean;
+}
+
+export class RoomBidSlotView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ enum: BID_SLOT_STATES }) state!: BidSlotState;
+  @ApiProperty({ type: [String], description: 'Judges with a standing score on this bid (who, never how much)' }) scoredBy!: string[];
+  @ApiProperty({ type: [String] }) recusedJudgeIds!: string[];
+  @ApiProperty({ description: 'Panel judges not recused from this bid' }) eligibleJudges!: number;
+  @ApiProperty() position!: number;
+  @ApiProperty({ format: 'uuid' }) teamId!: string;
+  @ApiProperty() teamName!: string;
+  @ApiProperty() presentationMinutes!: number;
+  @ApiProperty() qaMinutes!: number;
+  @ApiProperty({ nullable: true, type: String }) presentedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lockedAt!: string | null;
+}
+
+export class RoomObjectionCountView {
+  @ApiProperty() filed!: number;
+  @ApiProperty() open!: number;
+}
+
+export class RoomOwnScoreView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Centi-points by criterion key' }) scores!: Record<string, number>;
+  @ApiProperty() total!: number;
+  @ApiProperty({ example: '78.00' }) totalPoints!: string;
+  @ApiProperty({ nullable: true, type: String }) comment!: string | null;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class RoomJudgeTotalView {
+  @ApiProperty({ format: 'uuid' }) judgeId!: string;
+  @ApiProperty() total!: number;
+}
+
+export class RoomOutlierFlagView {
+  @ApiProperty({ format: 'uuid' }) judgeId!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty() median!: number;
+  @ApiProperty() deviation!: number;
+}
+
+export class RoomAggregateView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ nullable: true, type: Number, description: "The panel score by the room's aggregation; null before anyone scored" }) panelScore!: number | null;
+  @ApiProperty() scoredBy!: number;
+  @ApiProperty({ type: [RoomJudgeTotalView] }) totals!: RoomJudgeTotalView[];
+  @ApiProperty({ type: [RoomOutlierFlagView] }) flags!: RoomOutlierFlagView[];
+}
+
+export class RoomRankingEntryView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty() rank!: number;
+  @ApiProperty() teamName!: string;
+  @ApiProperty({ nullable: true, type: Number }) panelScore!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '78.00' }) panelPoints!: string | null;
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty() awarded!: boolean;
+  @ApiProperty() scoredBy!: number;
+  @ApiPropertyOptional({ description: 'Chair only' }) quotedPriceFen?: number;
+}
+
+/** The room as one audience sees it (room:join answers the same shape on the socket: libs/domain/src/evaluation/room-protocol.ts). */
 export class RoomSnapshotView {
   @ApiProperty({ format: 'uuid' }) roomId!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ description: 'The database clock when the snapshot was taken (for the countdown’s clock offset)' }) serverTime!: string;
-  @ApiProperty({ enum: ['CHAIR', 'JUDGE', 'OBSERVER'] }) audience!: string;
-  @ApiProperty({ enum: ['CONVENED', 'OPEN', 'REVEALED', 'FINALIZED'] }) status!: string;
-  @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } }) challenge!: object;
+  @ApiProperty({ enum: ['CHAIR', 'JUDGE', 'OBSERVER'] }) audience!: RoomAudience;
+  @ApiProperty({ enum: ROOM_STATUSES }) status!: RoomStatus;
+  @ApiProperty({ type: RoomChallengeRefView }) challenge!: RoomChallengeRefView;
   @ApiProperty({ format: 'uuid' }) chairUserId!: string;
-  @ApiProperty({ enum: AGGREGATIONS }) aggregation!: Aggregation;
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation!: string;
   @ApiProperty() passMark!: number;
   @ApiProperty() winners!: number;
   @ApiProperty() objectionWindowMinutes!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The frozen rubric' }) rubric!: object[];
+  @ApiProperty({ type: [RoomCriterionView], description: 'The frozen rubric' }) rubric!: RoomCriterionView[];
+  @ApiProperty({ nullable: true, type: String }) openedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revealedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) objectionWindowEndsAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) finalizedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) currentBidId!: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: '{ bidId, phase, durationMs, running, startedAt, remainingMs (at serverTime) }' })
-  timer!: object | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: '{ userId, displayName, chair, declared }' }) panel!: object[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'In presentation order, with state and progress (scoredBy, recusedJudgeIds)' })
-  bids!: object[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Panel judges: their own scores' }) myScores?: object[];
+  @ApiProperty({ nullable: true, type: RoomTimerView }) timer!: RoomTimerView | null;
+  @ApiProperty({ type: [RoomPanelMemberView] }) panel!: RoomPanelMemberView[];
+  @ApiProperty({ type: [RoomBidSlotView], description: 'In presentation order' }) bids!: RoomBidSlotView[];
+  @ApiProperty({ type: RoomObjectionCountView }) objections!: RoomObjectionCountView;
+  @ApiPropertyOptional({ type: [RoomOwnScoreView], description: 'Panel judges: their own scores' }) myScores?: RoomOwnScoreView[];
   @ApiPropertyOptional({ type: [String], description: 'Panel judges: bids they are recused from' }) myRecusals?: string[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Chair only: live aggregates and outlier flags' }) aggregates?: object[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Everyone, once revealed' }) ranking?: object[];
+  @ApiPropertyOptional({ type: [RoomAggregateView], description: 'Chair only: live aggregates and outlier flags' }) aggregates?: RoomAggregateView[];
+  @ApiPropertyOptional({ type: [RoomRankingEntryView], description: 'Everyone, once revealed' }) ranking?: RoomRankingEntryView[];
 }
 
 export class RoomSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) challengeId!: string;
   @ApiProperty() challengeTitle!: string;
-  @ApiProperty() status!: string;
+  @ApiProperty({ enum: ROOM_STATUSES }) status!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'uuid' }) chairUserId!: string;
   @ApiProperty({ enum: ['CHAIR', 'JUDGE', 'OBSERVER'] }) audience!: string;
@@ -65,6 +169,13 @@ export class ObjectionView {
   @ApiProperty({ nullable: true, type: String }) answeredAt!: string | null;
 }
 
+export class RoomMilestoneView {
+  @ApiProperty() title!: string;
+  @ApiProperty() dueDay!: number;
+  @ApiProperty() deliverable!: string;
+  @ApiProperty() paymentBasisPoints!: number;
+}
+
 export class RoomBidContentView {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty({ format: 'uuid' }) teamId!: string;
@@ -74,7 +185,8 @@ export class RoomBidContentView {
   @ApiProperty() proposal!: string;
   @ApiProperty() quotedPriceFen!: number;
   @ApiProperty() durationDays!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) milestones!: unknown;
+  // The bid's stored JSON as read (unknown to TypeScript), in RoomMilestoneView's shape.
+  @ApiProperty({ type: [RoomMilestoneView] }) milestones!: unknown;
   @ApiProperty({ type: [String] }) keyPersonnelUserIds!: string[];
   @ApiProperty() contentHash!: string;
   @ApiProperty() receivedAt!: string;

@@ -4,7 +4,9 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Ack, RoomBid, RoomSnapshot } from '../../api/room-types';
+import type { RoomBid, RoomCommandName, RoomSnapshot } from '../../api/room-types';
+import type { Leniency } from '../../api/types';
+import type { RoomSend } from '../../api/useRoom';
 import { refusalOf } from '../../api/useScoreSubmission';
 import { useNotifyError } from '../../components/ErrorAlert';
 import { ReasonButton } from '../../components/ReasonButton';
@@ -12,17 +14,11 @@ import { ProgressGrid, RankingTable } from './RoomParts';
 
 const RankingChart = lazy(() => import('../../components/RankingChart'));
 
-type Send = (command: string, payload?: Record<string, unknown>) => Promise<Ack>;
-
-interface Leniency {
-  judges: { judgeId: string; meanPoints: number; panelZ: number | null; bidsCompared: number }[];
-}
-
 /** Runs a chair command and shows a refusal (its code and message) as a toast. */
-function useCommand(send: Send) {
+function useCommand(send: RoomSend) {
   const notify = useNotifyError();
-  const [busy, setBusy] = useState<string | null>(null);
-  const run = async (command: string, payload: Record<string, unknown> = {}) => {
+  const [busy, setBusy] = useState<RoomCommandName | null>(null);
+  const run = async (command: RoomCommandName, payload: Record<string, unknown> = {}) => {
     setBusy(command);
     try {
       const ack = await send(command, { ...payload, opId: crypto.randomUUID() });
@@ -62,7 +58,7 @@ function LeniencyTable({ room }: { room: RoomSnapshot }) {
 }
 
 /** The chair's console: open, present, time, lock, watch the panel live, reveal, finalise. */
-export function ChairView({ room, send }: { room: RoomSnapshot; send: Send }) {
+export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }) {
   const { t } = useTranslation();
   const { run, busy } = useCommand(send);
   const allLocked = room.bids.every((bid) => bid.state === 'LOCKED');

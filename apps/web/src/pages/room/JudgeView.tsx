@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
-import type { Ack, RoomBid, RoomSnapshot } from '../../api/room-types';
+import type { RoomBid, RoomSnapshot } from '../../api/room-types';
+import type { RoomSend } from '../../api/useRoom';
 import { useScoreSubmission, type SubmissionState } from '../../api/useScoreSubmission';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScoreSheet } from '../../components/ScoreSheet';
 import { isComplete, type Scores } from '../../lib/scoring';
 
-type Send = (command: string, payload?: Record<string, unknown>) => Promise<Ack>;
 
 interface Declaration {
   bidId: string;
@@ -71,7 +71,7 @@ function Declarations({ room }: { room: RoomSnapshot }) {
 const STATE_COLOURS: Record<SubmissionState, string> = { idle: 'default', saving: 'processing', saved: 'success', retrying: 'warning', refused: 'error' };
 
 /** The live scoring of one bid: a control per criterion, the running total, and the submission's state. */
-function Scoring({ room, bid, send }: { room: RoomSnapshot; bid: RoomBid; send: Send }) {
+function Scoring({ room, bid, send }: { room: RoomSnapshot; bid: RoomBid; send: RoomSend }) {
   const { t } = useTranslation();
   const mine = room.myScores?.find((score) => score.bidId === bid.bidId);
   const [scores, setScores] = useState<Scores>(mine?.scores ?? {});
@@ -107,7 +107,7 @@ function Scoring({ room, bid, send }: { room: RoomSnapshot; bid: RoomBid; send: 
 }
 
 /** A judge: declarations before the room opens, then the bid on stage (or another still open) to score. */
-export function JudgeView({ room, send }: { room: RoomSnapshot; send: Send }) {
+export function JudgeView({ room, send }: { room: RoomSnapshot; send: RoomSend }) {
   const { t } = useTranslation();
   const recused = new Set(room.myRecusals ?? []);
   const scorable = room.bids.filter((bid) => bid.state !== 'PENDING' && !recused.has(bid.bidId));

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { useMyBids } from '../../api/queries';
 import type { RoomSnapshot } from '../../api/room-types';
+import type { Objection } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { Countdown, useClock } from '../../components/Countdown';
 import { useApiForm } from '../../components/ErrorAlert';
@@ -12,15 +13,6 @@ import { QueryTable } from '../../components/QueryTable';
 import { ReasonButton } from '../../components/ReasonButton';
 import { useLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
-
-interface Objection {
-  id: string;
-  bidId: string;
-  text: string;
-  answer: string | null;
-  createdAt: string;
-  answeredAt: string | null;
-}
 
 interface NewObjection {
   bidId: string;

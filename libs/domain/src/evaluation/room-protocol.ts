@@ -1,0 +1,188 @@
+/**
+ * The socket.io protocol of namespace /rooms, shared by the server (RoomsGateway, RoomBroadcaster) and the
+ * web client (useRoom): the messages each side sends and their payloads (docs/evaluation-room.md); points
+ * are integer centi-points, times ISO 8601 strings. Plain TypeScript with type-only imports: safe in a browser.
+ */
+import type { RoomAudience } from './room-access';
+import type { TimerPhase } from './room-flow';
+import type { BidSlotState, RoomStatus } from './room-lifecycle';
+import type { BidAggregate } from './room-ranking';
+
+export type Audience = RoomAudience;
+export type { RoomStatus };
+export type SlotState = BidSlotState;
+
+export interface Timer {
+  bidId: string;
+  phase: TimerPhase;
+  durationMs: number;
+  running: boolean;
+  /** When the countdown was last (re)started, by the database clock; null while paused. */
+  startedAt: string | null;
+  /** What is left at `serverTime` of the message that carries it. */
+  remainingMs: number;
+}
+
+export interface Progress {
+  bidId: string;
+  state: SlotState;
+  /** Judges with a standing score on this bid (who, never how much). */
+  scoredBy: string[];
+  recusedJudgeIds: string[];
+  /** Panel judges not recused from this bid. */
+  eligibleJudges: number;
+}
+
+export interface RoomBid extends Progress {
+  position: number;
+  teamId: string;
+  teamName: string;
+  presentationMinutes: number;
+  qaMinutes: number;
+  presentedAt: string | null;
+  lockedAt: string | null;
+}
+
+export interface OwnScore {
+  bidId: string;
+  scores: Record<string, number>;
+  total: number;
+  totalPoints: string;
+  comment: string | null;
+  updatedAt: string;
+}
+
+/** Chair only: a bid's live aggregate with every judge's total and the outlier flags. */
+export type Aggregate = BidAggregate;
+
+export interface RankingEntry {
+  bidId: string;
+  rank: number;
+  teamName: string;
+  panelScore: number | null;
+  panelPoints: string | null;
+  eligible: boolean;
+  awarded: boolean;
+  scoredBy: number;
+  /** Chair only. */
+  quotedPriceFen?: number;
+}
+
+export interface RoomSnapshot {
+  roomId: string;
+  version: number;
+  serverTime: string;
+  audience: Audience;
+  status: RoomStatus;
+  challenge: { id: string; title: string };
+  chairUserId: string;
+  aggregation: string;
+  passMark: number;
+  winners: number;
+  objectionWindowMinutes: number;
+  rubric: { key: string; name: string; description: string; weight: number; maxScore: number }[];
+  openedAt: string | null;
+  revealedAt: string | null;
+  objectionWindowEndsAt: string | null;
+  finalizedAt: string | null;
+  currentBidId: string | null;
+  timer: Timer | null;
+  panel: { userId: string; displayName: string; chair: boolean; declared: boolean }[];
+  bids: RoomBid[];
+  objections: { filed: number; open: number };
+  /** The viewer's own scores (a panel judge, including a judge who chairs). */
+  myScores?: OwnScore[];
+  /** Bids the viewer is recused from (a panel judge). */
+  myRecusals?: string[];
+  /** Chair only: each bid's live aggregate with every judge's total and the outlier flags. */
+  aggregates?: Aggregate[];
+  /** Everyone, once revealed. */
+  ranking?: RankingEntry[];
+}
+
+export type RoomEventType =
+  | 'declarations.updated'
+  | 'room.opened'
+  | 'bid.presenting'
+  | 'timer.started'
+  | 'timer.paused'
+  | 'score.submitted'
+  | 'score.withdrawn'
+  | 'bid.locked'
+  | 'bid.unlocked'
+  | 'room.revealed'
+  | 'objection.filed'
+  | 'objection.answered'
+  | 'room.finalized';
+
+/** `room:event`: one per version, to every audience, each with what that audience may see. */
+export interface RoomEvent {
+  roomId: string;
+  version: number;
+  type: RoomEventType;
+  at: string;
+  data: {
+    progress?: Progress;
+    aggregate?: Aggregate;
+    timer?: Timer | null;
+    bidId?: string;
+    openedAt?: string;
+    revealedAt?: string;
+    objectionWindowEndsAt?: string;
+    finalizedAt?: string;
+    ranking?: RankingEntry[];
+  };
+}
+
+export interface Ack {
+  ok: boolean;
+  version?: number;
+  code?: string;
+  message?: string;
+  details?: { field: string; messages: string[] }[];
+  snapshot?: RoomSnapshot;
+  score?: OwnScore | null;
+}
+
+/** Every client → server command of the namespace (docs/evaluation-room.md lists them with their payloads). */
+export const ROOM_COMMANDS = [
+  'room:join',
+  'room:sync',
+  'room:open',
+  'room:present',
+  'timer:start',
+  'timer:pause',
+  'bid:lock',
+  'bid:unlock',
+  'score:submit',
+  'score:withdraw',
+  'room:reveal',
+  'room:finalize',
+] as const;
+
+export type RoomCommandName = (typeof ROOM_COMMANDS)[number];
+
+/** The room's current version, sent periodically: a client behind it missed an event and resyncs. */
+export interface RoomHeartbeat {
+  roomId: string;
+  version: number;
+}
+
+/** A judge's own score of a bid (null once withdrawn), sent to that judge's sockets only. */
+export interface OwnScoreMessage {
+  roomId: string;
+  version: number;
+  bidId: string;
+  score: OwnScore | null;
+}
+
+/** What the server sends on /rooms. */
+export interface RoomServerToClient {
+  'room:snapshot': (snapshot: RoomSnapshot) => void;
+  'room:event': (event: RoomEvent) => void;
+  'room:own-score': (message: OwnScoreMessage) => void;
+  'room:heartbeat': (message: RoomHeartbeat) => void;
+}
+
+/** What a client sends on /rooms: a command on a room (with its fields), always acknowledged. */
+export type RoomClientToServer = Record<RoomCommandName, (message: { roomId: string } & Record<string, unknown>, ack: (answer: Ack) => void) => void>;
