@@ -1,4 +1,5 @@
 import { ChainVerification, formatPoints } from '@app/domain';
+import type { RankingEntry } from '@app/domain/evaluation/room-protocol';
 import { RoomState } from '../rooms/room-state';
 import { rankingOf, standingScores } from '../rooms/room-views';
 
@@ -22,18 +23,8 @@ export interface EvaluationReport {
   };
   chair: { userId: string; displayName: string };
   panel: { userId: string; displayName: string }[];
-  ranking: {
-    rank: number;
-    bidId: string;
-    teamName: string;
-    panelScore: number | null;
-    panelPoints: string | null;
-    eligible: boolean;
-    awarded: boolean;
-    scoredBy: number;
-    quotedPriceFen: number;
-    receivedAt: string;
-  }[];
+  /** The room's ranking as the chair sees it (with the price), and each bid's final receipt. */
+  ranking: (Required<RankingEntry> & { receivedAt: string })[];
   /** One line per bid and panel judge, in presentation then panel order. */
   scores: {
     bidId: string;
