@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { connectionManager } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from './auth-user';
 import { OrgRepository } from './orgs/org.repository';
@@ -9,7 +10,7 @@ import type { Actor } from './policy';
 export class ActorService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<Actor> {
+  async load(user: AuthUser, manager: EntityManager = connectionManager(this.dataSource)): Promise<Actor> {
     return { userId: user.id, roles: user.roles, enterpriseOrgIds: await new OrgRepository(manager).enterpriseOrgIdsOf(user.id) };
   }
 }

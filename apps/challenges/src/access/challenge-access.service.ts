@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorService, AuthUser, actsForOrg, isAdmin } from '@app/auth';
-import { ChallengeEntity } from '@app/database';
+import { ChallengeEntity, connectionManager } from '@app/database';
 import {
   ChallengeAudience,
   ChallengeReader,
@@ -63,7 +63,7 @@ export class ChallengeAccess {
     private readonly actors: ActorService,
   ) {}
 
-  async reader(user: AuthUser | null, manager: EntityManager = this.dataSource.manager): Promise<Reader> {
+  async reader(user: AuthUser | null, manager: EntityManager = connectionManager(this.dataSource)): Promise<Reader> {
     if (!user) return ANONYMOUS;
     const actor = await this.actors.load(user, manager);
     const keys = await new ReaderReads(manager).invitationKeys(user.id);
@@ -84,7 +84,6 @@ export class ChallengeAccess {
   async relation(challenge: LoadedChallenge, reader: Reader, manager: EntityManager): Promise<ChallengeReader> {
     const { entity } = challenge;
     const actor = reader.actor;
-    // Whether one of the reader's teams accepted the NDA, and whether the reader sits on the panel of its evaluation room.
     const facts = reader.user ? await new ReaderReads(manager).facts(entity.id, reader.teamIds, reader.user.id) : { nda: false, judge: false };
     return {
       signedIn: reader.user !== null,
