@@ -55,7 +55,7 @@ interface Search {
   depth: number;
 }
 
-/** The statement ChallengeSearchService builds for an anonymous reader with q, field and an optional cursor (buildListQuery). */
+/** What buildListQuery asks for an anonymous reader with q, field and an optional cursor, written without the filters that are off (they fold away in its plan). */
 function listQuery(search: Search, cursor: [string, string] | null): { sql: string; parameters: unknown[] } {
   const pattern = `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const parameters: unknown[] = [PUBLIC_STATUSES, [], [], [], pattern, search.field];

@@ -4,7 +4,7 @@ import { ValidationFailed } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
 import { isCommonPassword } from './password-policy';
-import { grantRole } from './roles';
+import { UserRepository } from './user.repository';
 
 /**
  * Makes sure an account with this email exists and holds ADMIN. An existing
@@ -20,20 +20,14 @@ export async function ensureAdmin(
     throw ValidationFailed.field('password', `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
   }
   if (isCommonPassword(password)) throw ValidationFailed.field('password', 'is one of the most common passwords; choose another');
-  const existing: { id: string; is_admin: boolean }[] = await dataSource.query(
-    `SELECT id, 'ADMIN' = ANY(roles) AS is_admin FROM user_account WHERE lower(email) = lower($1)`,
-    [email],
-  );
-  if (existing.length > 0) {
-    if (existing[0].is_admin) return 'unchanged';
-    await grantRole(dataSource.manager, existing[0].id, 'ADMIN');
+  const users = new UserRepository(dataSource.manager);
+  const existing = await users.idByEmail(email);
+  if (existing) {
+    if (existing.admin) return 'unchanged';
+    await users.grantRole(existing.id, 'ADMIN');
     return 'promoted';
   }
-  await dataSource.query(
-    `INSERT INTO user_account (email, display_name, locale, password_hash, roles) VALUES ($1, $2, 'zh-CN', $3, '{ADMIN}')
-     ON CONFLICT DO NOTHING`,
-    [email, displayName, await hashPassword(password)],
-  );
+  await users.insertAdmin(email, displayName, await hashPassword(password));
   return 'created';
 }
 

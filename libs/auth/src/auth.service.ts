@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { Conflict, sha256Hex, Unauthenticated } from '@app/domain';
-import { isUniqueViolation, RefreshTokenEntity, UserEntity } from '@app/database';
-import { DataSource, EntityManager } from 'typeorm';
+import { connectionManager, isUniqueViolation, UserEntity } from '@app/database';
+import { DataSource } from 'typeorm';
 import { LoginDto, MeView, RegisterDto, SessionView, UserView } from './dto/auth.dto';
+import { OrgRepository } from './orgs/org.repository';
 import { hashPassword, verifyPassword } from './password';
+import { RefreshTokenRepository } from './refresh-token.repository';
 import { SessionRevocations } from './session-revocations';
 import { ThrottleService } from './throttle.service';
 import { TokenService } from './tokens.service';
+import { UserRepository } from './user.repository';
 
 /**
  * Failures one address may make on one account before the account's back-off applies to it: a typo
@@ -51,18 +54,10 @@ export class AuthService {
     await this.throttleIp(ip);
     const passwordHash = await hashPassword(dto.password);
     const user = await this.dataSource.transaction(async (manager) => {
-      const taken = await manager.query('SELECT 1 FROM user_account WHERE lower(email) = lower($1)', [dto.email]);
-      if (taken.length > 0) throw new Conflict('EMAIL_TAKEN', 'An account with this email already exists');
+      const users = new UserRepository(manager);
+      if (await users.emailTaken(dto.email)) throw new Conflict('EMAIL_TAKEN', 'An account with this email already exists');
       try {
-        return await manager.save(
-          manager.create(UserEntity, {
-            email: dto.email,
-            displayName: dto.displayName,
-            locale: dto.locale ?? 'zh-CN',
-            passwordHash,
-            roles: [],
-          }),
-        );
+        return await users.create({ email: dto.email, displayName: dto.displayName, locale: dto.locale ?? 'zh-CN', passwordHash, roles: [] });
       } catch (error) {
         if (isUniqueViolation(error)) {
           throw new Conflict('EMAIL_TAKEN', 'An account with this email already exists');
@@ -87,11 +82,7 @@ export class AuthService {
     const accountKey = `login-backoff:${email}`;
     const failuresFromHere = (await this.throttle.hit(addressKey, failedLoginsPerAccountPerAddressPerHour, 3600)) - 1;
     await this.throttle.backoff(accountKey, loginBackoffMaxSeconds, failuresFromHere >= FAILURES_BEFORE_BACKOFF);
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: dto.email })
-      .getOne();
+    const user = await new UserRepository(connectionManager(this.dataSource)).byEmail(dto.email);
     if (!(await verifyPassword(user?.passwordHash ?? null, dto.password)) || !user) {
       throw new Unauthenticated('INVALID_CREDENTIALS', 'The email or password is wrong');
     }
@@ -103,20 +94,17 @@ export class AuthService {
   async refresh(presented: string): Promise<SessionView> {
     const { id, secret } = parseRefreshToken(presented);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshTokenEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const tokens = new RefreshTokenRepository(manager);
+      const token = await tokens.lockById(id);
       if (!token || token.tokenHash !== sha256Hex(secret) || token.revokedAt) return { error: 'REFRESH_TOKEN_INVALID' } as const;
       if (token.usedAt) {
-        await this.revokeFamily(manager, token.familyId);
+        await tokens.revokeFamily(token.familyId);
         return { error: 'REFRESH_TOKEN_REUSED', familyId: token.familyId } as const;
       }
-      const [{ expired }]: { expired: boolean }[] = await manager.query('SELECT $1::timestamptz <= now() AS expired', [
-        token.expiresAt,
-      ]);
-      if (expired) return { error: 'REFRESH_TOKEN_EXPIRED' } as const;
-      token.usedAt = new Date();
-      await manager.save(token);
-      const user = await manager.findOneByOrFail(UserEntity, { id: token.userId });
-      const refreshToken = await this.issueRefreshToken(manager, user.id, token.familyId);
+      if (await tokens.hasExpired(token.expiresAt)) return { error: 'REFRESH_TOKEN_EXPIRED' } as const;
+      await tokens.markUsed(token);
+      const user = await new UserRepository(manager).byIdOrFail(token.userId);
+      const refreshToken = await this.issueRefreshToken(tokens, user.id, token.familyId);
       return { user, refreshToken };
     });
     if ('error' in outcome) {
@@ -134,32 +122,29 @@ export class AuthService {
   async logout(presented: string): Promise<void> {
     const { id, secret } = parseRefreshToken(presented);
     const familyId = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOneBy(RefreshTokenEntity, { id });
+      const tokens = new RefreshTokenRepository(manager);
+      const token = await tokens.byId(id);
       if (!token || token.tokenHash !== sha256Hex(secret)) return null;
-      await this.revokeFamily(manager, token.familyId);
+      await tokens.revokeFamily(token.familyId);
       return token.familyId;
     });
     if (familyId) this.revocations.remember(familyId);
   }
 
   async me(userId: string): Promise<MeView> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    const manager = connectionManager(this.dataSource);
+    const user = await new UserRepository(manager).byId(userId);
     if (!user) throw new Unauthenticated('USER_GONE', 'This account no longer exists');
-    const memberships: { org_id: string; name: string; kind: string; role: string; verified: boolean }[] =
-      await this.dataSource.query(
-        `SELECT m.org_id, o.name, o.kind, m.role, o.verified_at IS NOT NULL AS verified
-           FROM org_member m JOIN organisation o ON o.id = m.org_id WHERE m.user_id = $1 ORDER BY o.name`,
-        [userId],
-      );
+    const memberships = await new OrgRepository(manager).membershipsOf(userId);
     return {
       ...toUserView(user),
-      organisations: memberships.map((m) => ({ orgId: m.org_id, name: m.name, kind: m.kind, role: m.role, verified: m.verified })),
-      enterpriseOrgIds: memberships.filter((m) => m.verified && m.kind === 'ENTERPRISE').map((m) => m.org_id),
+      organisations: memberships,
+      enterpriseOrgIds: memberships.filter((m) => m.verified && m.kind === 'ENTERPRISE').map((m) => m.orgId),
     };
   }
 
   private async startSession(user: UserEntity): Promise<SessionView> {
-    const refreshToken = await this.issueRefreshToken(this.dataSource.manager, user.id, null);
+    const refreshToken = await this.issueRefreshToken(new RefreshTokenRepository(connectionManager(this.dataSource)), user.id, null);
     return this.session(user, refreshToken);
   }
 
@@ -173,18 +158,10 @@ export class AuthService {
     };
   }
 
-  private async issueRefreshToken(manager: EntityManager, userId: string, familyId: string | null): Promise<IssuedRefresh> {
+  private async issueRefreshToken(tokens: RefreshTokenRepository, userId: string, familyId: string | null): Promise<IssuedRefresh> {
     const secret = this.tokens.newRefreshSecret();
-    const rows: { id: string; family_id: string }[] = await manager.query(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at)
-       VALUES ($1, COALESCE($2::uuid, gen_random_uuid()), $3, now() + make_interval(secs => $4)) RETURNING id, family_id`,
-      [userId, familyId, sha256Hex(secret), this.config.refreshTtlSeconds],
-    );
-    return { token: `${rows[0].id}.${secret}`, sessionId: rows[0].family_id };
-  }
-
-  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
+    const issued = await tokens.issue(userId, familyId, sha256Hex(secret), this.config.refreshTtlSeconds);
+    return { token: `${issued.id}.${secret}`, sessionId: issued.familyId };
   }
 }
 

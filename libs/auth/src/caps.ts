@@ -1,5 +1,6 @@
 import { Conflict, ErrorCodeOf } from '@app/domain';
 import { EntityManager } from 'typeorm';
+import { CapRepository } from './caps.repository';
 
 export interface Cap {
   /** Names the thing counted, e.g. `teams`; also the lock key, with the user id. */
@@ -7,7 +8,7 @@ export interface Cap {
   /** The error code when the cap is reached, e.g. TEAM_LIMIT_REACHED. */
   code: ErrorCodeOf<'CONFLICT'>;
   limit: number;
-  /** A statement answering `n`: how many the user already has ($1 the user id, then `params`). */
+  /** A statement of the counted table's repository answering `n`: how many the user already has ($1 the user id, then `params`). */
   count: string;
   params?: unknown[];
 }
@@ -17,8 +18,9 @@ export interface Cap {
  * transaction under an advisory lock per user and kind, so parallel creations cannot overshoot.
  */
 export async function assertBelowCap(manager: EntityManager, userId: string, cap: Cap): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cap:${cap.what}:${userId}`]);
-  const [{ n }]: { n: number }[] = await manager.query(cap.count, [userId, ...(cap.params ?? [])]);
+  const caps = new CapRepository(manager);
+  await caps.lock(`cap:${cap.what}:${userId}`);
+  const n = await caps.count(cap.count, [userId, ...(cap.params ?? [])]);
   if (n >= cap.limit) {
     throw new Conflict(cap.code, `You may have at most ${cap.limit} ${cap.what}`, { limit: cap.limit });
   }

@@ -4,6 +4,7 @@ import { NotFound } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from './auth-user';
 import { ThrottleService } from './throttle.service';
+import { UserRepository } from './user.repository';
 
 /**
  * Adding a member to a team or an organisation by email. The answer necessarily tells the adder
@@ -26,8 +27,8 @@ export class MemberLookup {
 
   /** The id of the account with this email (in any case), else 404 USER_NOT_FOUND. */
   async find(manager: EntityManager, email: string): Promise<string> {
-    const rows: { id: string }[] = await manager.query('SELECT id FROM user_account WHERE lower(email) = lower($1)', [email]);
-    if (rows.length === 0) throw new NotFound('User');
-    return rows[0].id;
+    const user = await new UserRepository(manager).idByEmail(email);
+    if (!user) throw new NotFound('User');
+    return user.id;
   }
 }

@@ -1,5 +1,6 @@
 import type { PlatformRole } from '@app/database';
 import type { EntityManager } from 'typeorm';
+import { UserRepository } from './user.repository';
 
 /**
  * Grants a platform role: auth owns user_account, and this is how other services
@@ -7,8 +8,5 @@ import type { EntityManager } from 'typeorm';
  * the user's next access token carries the role.
  */
 export async function grantRole(manager: EntityManager, userId: string, role: PlatformRole): Promise<void> {
-  await manager.query(`UPDATE user_account SET roles = array_append(roles, $2) WHERE id = $1 AND NOT ($2 = ANY(roles))`, [
-    userId,
-    role,
-  ]);
+  await new UserRepository(manager).grantRole(userId, role);
 }

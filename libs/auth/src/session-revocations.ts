@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
+import { connectionManager } from '@app/database';
 import { DataSource } from 'typeorm';
+import { RefreshTokenRepository } from './refresh-token.repository';
 
 /**
  * A revocation is read again for this long after the poll that first could have seen it, so one
@@ -71,20 +73,12 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
 
   private async poll(): Promise<void> {
     const ttl = this.config.jwt.accessTtlSeconds;
-    const rows: { polled_at: Date; family_id: string | null; revoked_at: Date | null }[] = await this.dataSource.query(
-      `WITH clock AS (SELECT now() AS polled_at)
-       SELECT clock.polled_at, r.family_id, r.revoked_at
-         FROM clock LEFT JOIN LATERAL (
-           SELECT family_id, max(revoked_at) AS revoked_at FROM refresh_token
-            WHERE revoked_at > COALESCE($1::timestamptz - make_interval(secs => $2), clock.polled_at - make_interval(secs => $3))
-            GROUP BY family_id
-         ) r ON true`,
-      [this.since, OVERLAP_SECONDS, ttl + OVERLAP_SECONDS],
+    const { polledAt, sessions } = await new RefreshTokenRepository(connectionManager(this.dataSource)).revokedSince(
+      this.since,
+      OVERLAP_SECONDS,
+      ttl + OVERLAP_SECONDS,
     );
-    for (const row of rows) {
-      if (row.family_id !== null && row.revoked_at !== null) this.revoked.set(row.family_id, row.revoked_at.getTime());
-    }
-    const polledAt = rows[0].polled_at;
+    for (const session of sessions) this.revoked.set(session.familyId, session.revokedAt.getTime());
     this.since = polledAt;
     const expiredBefore = polledAt.getTime() - (ttl + OVERLAP_SECONDS) * 1000;
     for (const [id, at] of this.revoked) if (at < expiredBefore) this.revoked.delete(id);

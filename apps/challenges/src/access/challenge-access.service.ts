@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorService, AuthUser, actsForOrg, isAdmin } from '@app/auth';
-import { ChallengeEntity } from '@app/database';
+import { ChallengeEntity, connectionManager } from '@app/database';
 import {
-  CHALLENGE_STATUSES,
   ChallengeAudience,
   ChallengeReader,
   ChallengeStatus,
   canSeeChallenge,
   canSeeDetail,
   effectiveChallengeStatus,
-  Eligibility,
   InvitationKeys,
-  invitationKeysSql,
   isInvited,
   NotFound,
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { ChallengeRepository } from '../challenges/challenge.repository';
+import { ReaderReads } from './reader.reads';
 
 /**
  * Who is reading: the actor (roles, enterprises) and their invitation keys: the teams they are a
@@ -44,17 +43,11 @@ export interface VisibleChallenge extends LoadedChallenge {
   relation: ChallengeReader;
 }
 
-export function asChallengeStatus(value: string): ChallengeStatus {
-  const status = CHALLENGE_STATUSES.find((s) => s === value);
-  if (!status) throw new Error(`unknown challenge status '${value}'`);
-  return status;
-}
-
 export function audienceOf(challenge: LoadedChallenge): ChallengeAudience {
   return {
     status: challenge.status,
     wasPublished: challenge.entity.publishedAt !== null,
-    eligibility: challenge.entity.eligibility as Eligibility,
+    eligibility: challenge.entity.eligibility,
     ndaRequired: challenge.entity.ndaRequired,
   };
 }
@@ -70,30 +63,28 @@ export class ChallengeAccess {
     private readonly actors: ActorService,
   ) {}
 
-  async reader(user: AuthUser | null, manager: EntityManager = this.dataSource.manager): Promise<Reader> {
+  async reader(user: AuthUser | null, manager: EntityManager = connectionManager(this.dataSource)): Promise<Reader> {
     if (!user) return ANONYMOUS;
     const actor = await this.actors.load(user, manager);
-    const [row]: { team_ids: string[]; org_ids: string[] }[] = await manager.query(`SELECT ${invitationKeysSql('$1::uuid')}`, [user.id]);
-    return { user, actor, teamIds: row.team_ids, orgIds: row.org_ids };
+    const keys = await new ReaderReads(manager).invitationKeys(user.id);
+    return { user, actor, teamIds: keys.teamIds, orgIds: keys.orgIds };
   }
 
   /** The challenge, locked for update when `lock` (use inside a transaction); null when it does not exist. */
   async load(id: string, manager: EntityManager, lock = false): Promise<LoadedChallenge | null> {
-    const entity = await manager.findOne(ChallengeEntity, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const challenges = new ChallengeRepository(manager);
+    const entity = await challenges.load(id, lock);
     if (!entity) return null;
-    // clock_timestamp(), not now(): read after the row lock was granted, not when the transaction began.
-    const [{ now }]: { now: Date }[] = await manager.query('SELECT clock_timestamp() AS now');
-    return { entity, now, status: effectiveChallengeStatus(asChallengeStatus(entity.status), entity.closesAt, now) };
+    // The clock after the row lock was granted, not when the transaction began.
+    const now = await challenges.clock();
+    return { entity, now, status: effectiveChallengeStatus(entity.status, entity.closesAt, now) };
   }
 
   /** What the reader is to the challenge: owner, admin, invited, NDA accepted by one of their teams, judge. */
   async relation(challenge: LoadedChallenge, reader: Reader, manager: EntityManager): Promise<ChallengeReader> {
     const { entity } = challenge;
     const actor = reader.actor;
-    const facts = reader.user ? await this.readerFacts(entity.id, reader, manager) : { nda: false, judge: false };
+    const facts = reader.user ? await new ReaderReads(manager).facts(entity.id, reader.teamIds, reader.user.id) : { nda: false, judge: false };
     return {
       signedIn: reader.user !== null,
       admin: actor !== null && isAdmin(actor),
@@ -102,20 +93,6 @@ export class ChallengeAccess {
       ndaAccepted: entity.ndaRequired && facts.nda,
       judgeOfRoom: facts.judge,
     };
-  }
-
-  /**
-   * Whether one of the reader's teams accepted the challenge's NDA, and whether the reader sits on the
-   * panel of its evaluation room (the evaluation service's room_panel_member, read only).
-   */
-  private async readerFacts(challengeId: string, reader: Reader, manager: EntityManager): Promise<{ nda: boolean; judge: boolean }> {
-    const [row]: { nda: boolean; judge: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = ANY($2::uuid[])) AS nda,
-              EXISTS (SELECT 1 FROM room_panel_member p JOIN evaluation_room r ON r.id = p.room_id
-                       WHERE r.challenge_id = $1 AND p.user_id = $3) AS judge`,
-      [challengeId, reader.teamIds, reader.user?.id],
-    );
-    return row;
   }
 
   /** The challenge if the reader may see it; otherwise NotFound (CHALLENGE_NOT_FOUND). */

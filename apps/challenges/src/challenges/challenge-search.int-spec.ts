@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '../../../../test/support/app';
 import { challengeInput, createChallenge, createPublishedChallenge, ChallengeInput } from '../../../../test/support/challenges';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
 import { ChallengesAppModule } from '../challenges-app.module';
-import { buildListQuery, ListFilters, ListScope } from './challenge-search.service';
+import { buildListQuery, ListFilters, ListScope } from './challenge-search.repository';
 
 jest.setTimeout(60_000);
 

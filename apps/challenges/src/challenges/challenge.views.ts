@@ -1,6 +1,7 @@
 import { ChallengeEntity, NdaAcceptanceEntity } from '@app/database';
 import { ChallengeStatus } from '@app/domain';
 import type { VisibleChallenge } from '../access/challenge-access.service';
+import type { ListedChallenge } from './challenge-search.repository';
 import { StoredTerms, storeTerms, termsFromEntity } from './challenge-terms';
 import { ChallengeListItemView, ChallengeTermsView, ChallengeView, NdaAcceptanceView } from './dto/challenge.dto';
 
@@ -68,47 +69,25 @@ export function toChallengeView(challenge: VisibleChallenge, detailVisible: bool
   };
 }
 
-/** A row of the list query (snake_case, as PostgreSQL returns it). */
-export interface ListRow {
-  id: string;
-  org_id: string;
-  org_name: string;
-  status: ChallengeStatus;
-  version: number;
-  title: string;
-  summary: string;
-  industry_field: string;
-  tags: string[];
-  reward_fen: string;
-  winners: number;
-  opens_at: Date;
-  closes_at: Date;
-  eligibility: string;
-  ip_terms: string;
-  nda_required: boolean;
-  published_at: Date | null;
-  created_at: Date;
-}
-
-export function toListItemView(row: ListRow): ChallengeListItemView {
+export function toListItemView(item: ListedChallenge): ChallengeListItemView {
   return {
-    id: row.id,
-    orgId: row.org_id,
-    orgName: row.org_name,
-    status: row.status,
-    version: row.version,
-    title: row.title,
-    summary: row.summary,
-    industryField: row.industry_field,
-    tags: row.tags,
-    rewardFen: Number(row.reward_fen),
-    winners: row.winners,
-    opensAt: row.opens_at.toISOString(),
-    closesAt: row.closes_at.toISOString(),
-    eligibility: row.eligibility,
-    ipTerms: row.ip_terms,
-    ndaRequired: row.nda_required,
-    publishedAt: row.published_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
+    id: item.id,
+    orgId: item.orgId,
+    orgName: item.orgName,
+    status: item.status,
+    version: item.version,
+    title: item.title,
+    summary: item.summary,
+    industryField: item.industryField,
+    tags: item.tags,
+    rewardFen: item.rewardFen,
+    winners: item.winners,
+    opensAt: item.opensAt.toISOString(),
+    closesAt: item.closesAt.toISOString(),
+    eligibility: item.eligibility,
+    ipTerms: item.ipTerms,
+    ndaRequired: item.ndaRequired,
+    publishedAt: item.publishedAt?.toISOString() ?? null,
+    createdAt: item.createdAt.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, authorize } from '@app/auth';
-import { ChallengeEntity, ChallengeVersionEntity, NdaAcceptanceEntity, publishEvent } from '@app/database';
+import { connectionManager, publishEvent } from '@app/database';
 import {
   ChallengeStatus,
   Conflict,
@@ -11,9 +11,11 @@ import {
   validatePublishedAmendment,
   ValidationFailed,
 } from '@app/domain';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { asChallengeStatus, ChallengeAccess, Reader, VisibleChallenge } from '../access/challenge-access.service';
-import { mergeTerms, sameTerms, StoredTerms, storeTerms, termsColumns, termsFromCreate, termsFromEntity } from './challenge-terms';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChallengeAccess, Reader, VisibleChallenge } from '../access/challenge-access.service';
+import { NdaRepository } from '../nda/nda.repository';
+import { ChallengeRepository } from './challenge.repository';
+import { mergeTerms, sameTerms, termsFromCreate, termsFromEntity } from './challenge-terms';
 import { disclosureFor, toChallengeView, toNdaAcceptanceView, toTermsView } from './challenge.views';
 import {
   AmendChallengeDto,
@@ -25,7 +27,7 @@ import {
   UpdateChallengeDto,
 } from './dto/challenge.dto';
 
-const { DRAFT, PUBLISHED, REJECTED, CLOSED } = ChallengeStatus;
+const { PUBLISHED, REJECTED, CLOSED } = ChallengeStatus;
 
 const NOT_OWNER = 'NOT_CHALLENGE_OWNER';
 
@@ -54,16 +56,13 @@ export class ChallengesService {
     const orgId = postingOrg(reader, dto.orgId);
     const terms = termsFromCreate(dto);
     validateChallengeTerms(terms, { forPublication: false });
-    const id = await this.dataSource.transaction(async (manager) => {
-      const challenge = manager.create(ChallengeEntity, { ...termsColumns(terms), orgId, createdBy: user.id, status: DRAFT, version: 1 });
-      return (await manager.save(challenge)).id;
-    });
+    const id = await this.dataSource.transaction((manager) => new ChallengeRepository(manager).createDraft(terms, orgId, user.id));
     return this.get(user, id);
   }
 
   /** Edits a draft in place; editing a rejected challenge takes it back to DRAFT. */
   update(user: AuthUser, id: string, dto: UpdateChallengeDto): Promise<ChallengeView> {
-    return this.change(user, id, async (challenge, manager) => {
+    return this.change(user, id, async (challenge, challenges) => {
       authorize(challenge.relation.ownerOrg, NOT_OWNER, 'Only the organisation that posted the challenge edits it');
       if (!EDITABLE_STATUSES.includes(challenge.status)) {
         const hint = challenge.status === PUBLISHED ? 'amend it instead' : 'only drafts and rejected challenges are edited';
@@ -72,58 +71,58 @@ export class ChallengesService {
       const status = challenge.status === REJECTED ? transitionChallenge(REJECTED, 'reopen') : challenge.status;
       const next = mergeTerms(termsFromEntity(challenge.entity), dto);
       validateChallengeTerms(next, { forPublication: false });
-      await manager.update(ChallengeEntity, { id }, { ...termsColumns(next), status });
+      await challenges.saveDraftTerms(id, next, status);
     });
   }
 
   /** Sends a draft to the bureau; its terms must already be publishable (a window of 24 h that closes in the future). */
   submit(user: AuthUser, id: string): Promise<ChallengeView> {
-    return this.change(user, id, async (challenge, manager) => {
+    return this.change(user, id, async (challenge, challenges) => {
       authorize(challenge.relation.ownerOrg, NOT_OWNER, 'Only the organisation that posted the challenge submits it');
       const status = transitionChallenge(challenge.status, 'submit');
       validateChallengeTerms(termsFromEntity(challenge.entity), { forPublication: true, now: challenge.now });
-      await manager.update(ChallengeEntity, { id }, { status, submittedAt: () => 'now()', rejectionReason: null });
+      await challenges.markSubmitted(id, status);
     });
   }
 
   /** The bureau publishes: version 1 is recorded and challenge.published emitted. */
   publish(user: AuthUser, id: string): Promise<ChallengeView> {
-    return this.change(user, id, async (challenge, manager) => {
+    return this.change(user, id, async (challenge, challenges, manager) => {
       authorize(challenge.relation.admin, 'ROLE_REQUIRED', 'Only the bureau (admins) publishes challenges');
       const status = transitionChallenge(challenge.status, 'publish');
       const terms = termsFromEntity(challenge.entity);
       validateChallengeTerms(terms, { forPublication: true, now: challenge.now });
       const { version, orgId } = challenge.entity;
-      await manager.update(ChallengeEntity, { id }, { status, publishedAt: () => 'now()' });
-      await manager.insert(ChallengeVersionEntity, { challengeId: id, version, snapshot: { ...storeTerms(terms) }, changeNote: null, createdBy: user.id });
+      await challenges.markPublished(id, status);
+      await challenges.insertVersion({ challengeId: id, version, terms, changeNote: null, createdBy: user.id });
       await publishEvent(manager, 'challenge.published', { challengeId: id, orgId, version, closesAt: terms.closesAt.toISOString() });
     });
   }
 
   reject(user: AuthUser, id: string, dto: RejectChallengeDto): Promise<ChallengeView> {
-    return this.change(user, id, async (challenge, manager) => {
+    return this.change(user, id, async (challenge, challenges) => {
       authorize(challenge.relation.admin, 'ROLE_REQUIRED', 'Only the bureau (admins) rejects challenges');
       const status = transitionChallenge(challenge.status, 'reject', { reason: dto.reason });
-      await manager.update(ChallengeEntity, { id }, { status, rejectionReason: dto.reason });
+      await challenges.markRejected(id, status, dto.reason);
     });
   }
 
   /** The owner or the bureau withdraws a challenge; a published one needs a reason, which its bidders receive. */
   cancel(user: AuthUser, id: string, dto: CancelChallengeDto): Promise<ChallengeView> {
-    return this.change(user, id, async (challenge, manager) => {
+    return this.change(user, id, async (challenge, challenges, manager) => {
       authorize(challenge.relation.ownerOrg || challenge.relation.admin, NOT_OWNER, 'Only the organisation that posted the challenge, or the bureau, cancels it');
       const status = transitionChallenge(challenge.status, 'cancel', { reason: dto.reason });
       const reason = dto.reason ?? null;
-      await manager.update(ChallengeEntity, { id }, { status, cancellationReason: reason });
+      await challenges.markCancelled(id, status, reason);
       await publishEvent(manager, 'challenge.cancelled', { challengeId: id, reason });
     });
   }
 
   /** A new version of a published challenge; nothing may move against the bidders (see validatePublishedAmendment). */
   amend(user: AuthUser, id: string, dto: AmendChallengeDto): Promise<ChallengeView> {
-    return this.change(user, id, async (challenge, manager) => {
+    return this.change(user, id, async (challenge, challenges, manager) => {
       authorize(challenge.relation.ownerOrg, NOT_OWNER, 'Only the organisation that posted the challenge amends it');
-      const stored = asChallengeStatus(challenge.entity.status);
+      const stored = challenge.entity.status;
       if (stored !== PUBLISHED && stored !== CLOSED) {
         throw new Conflict('CHALLENGE_NOT_AMENDABLE', `Only a published challenge is amended, not a ${challenge.status} one; edit drafts with PATCH`, {
           status: challenge.status,
@@ -135,35 +134,28 @@ export class ChallengesService {
       validateChallengeTerms(next, { forPublication: false });
       if (sameTerms(current, next)) throw new Unprocessable('AMENDMENT_EMPTY', 'The amendment changes nothing');
       const version = challenge.entity.version + 1;
-      await manager.update(ChallengeEntity, { id }, { ...termsColumns(next), version });
-      await manager.insert(ChallengeVersionEntity, {
-        challengeId: id,
-        version,
-        snapshot: { ...storeTerms(next) },
-        changeNote: dto.changeNote,
-        createdBy: user.id,
-      });
+      await challenges.saveAmendment(id, next, version);
+      await challenges.insertVersion({ challengeId: id, version, terms: next, changeNote: dto.changeNote, createdBy: user.id });
       await publishEvent(manager, 'challenge.amended', { challengeId: id, version, changeNote: dto.changeNote, closesAt: next.closesAt.toISOString() });
     });
   }
 
   async get(user: AuthUser | null, id: string): Promise<ChallengeView> {
-    const manager = this.dataSource.manager;
+    const manager = connectionManager(this.dataSource);
     const reader = await this.access.reader(user, manager);
     return this.view(await this.access.visible(id, reader, manager), manager);
   }
 
   /** Every published version, oldest first, shown as the challenge itself is (detail and invitations only if allowed). */
   async versions(user: AuthUser | null, id: string): Promise<ChallengeVersionView[]> {
-    const manager = this.dataSource.manager;
+    const manager = connectionManager(this.dataSource);
     const challenge = await this.access.visible(id, await this.access.reader(user, manager), manager);
     const disclose = disclosureFor(challenge, this.access.canSeeDetail(challenge));
-    const rows = await manager.find(ChallengeVersionEntity, { where: { challengeId: id }, order: { version: 'ASC' } });
-    return rows.map((row) => ({
+    return (await new ChallengeRepository(manager).versions(id)).map((row) => ({
       version: row.version,
       changeNote: row.changeNote,
       createdAt: row.createdAt.toISOString(),
-      terms: toTermsView(row.snapshot as unknown as StoredTerms, disclose),
+      terms: toTermsView(row.terms, disclose),
     }));
   }
 
@@ -171,30 +163,19 @@ export class ChallengesService {
   private async change(
     user: AuthUser,
     id: string,
-    action: (challenge: VisibleChallenge, manager: EntityManager) => Promise<void>,
+    action: (challenge: VisibleChallenge, challenges: ChallengeRepository, manager: EntityManager) => Promise<void>,
   ): Promise<ChallengeView> {
     await this.dataSource.transaction(async (manager) => {
       const reader = await this.access.reader(user, manager);
-      await action(await this.access.visible(id, reader, manager, true), manager);
+      await action(await this.access.visible(id, reader, manager, true), new ChallengeRepository(manager), manager);
     });
     return this.get(user, id);
   }
 
   private async view(challenge: VisibleChallenge, manager: EntityManager): Promise<ChallengeView> {
     const { entity, reader } = challenge;
-    const [extras]: { org_name: string; answered: number }[] = await manager.query(
-      `SELECT (SELECT name FROM organisation WHERE id = $1) AS org_name,
-              (SELECT count(*)::int FROM challenge_question WHERE challenge_id = $2 AND answer IS NOT NULL) AS answered`,
-      [entity.orgId, entity.id],
-    );
-    const acceptances =
-      reader.teamIds.length > 0
-        ? await manager.find(NdaAcceptanceEntity, { where: { challengeId: entity.id, teamId: In(reader.teamIds) }, order: { acceptedAt: 'ASC' } })
-        : [];
-    return toChallengeView(challenge, this.access.canSeeDetail(challenge), {
-      orgName: extras.org_name,
-      ndaAcceptances: acceptances.map(toNdaAcceptanceView),
-      answeredQuestions: extras.answered,
-    });
+    const extras = await new ChallengeRepository(manager).extras(entity.orgId, entity.id);
+    const acceptances = reader.teamIds.length > 0 ? await new NdaRepository(manager).ofTeams(entity.id, reader.teamIds) : [];
+    return toChallengeView(challenge, this.access.canSeeDetail(challenge), { ...extras, ndaAcceptances: acceptances.map(toNdaAcceptanceView) });
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, PeriodicTask } from '@app/core';
 import { publishEvent } from '@app/database';
-import { ChallengeStatus, pastDeadlineSql, transitionChallenge } from '@app/domain';
+import { ChallengeStatus, transitionChallenge } from '@app/domain';
 import { DataSource } from 'typeorm';
+import { ChallengeRepository } from './challenge.repository';
 
 /** At most this many challenges are closed per round; the next round takes the rest. */
 const BATCH = 500;
@@ -44,18 +45,9 @@ export class ChallengeCloseJob implements OnApplicationBootstrap, OnApplicationS
   closeDue(): Promise<string[]> {
     const closed = transitionChallenge(ChallengeStatus.PUBLISHED, 'close');
     return this.dataSource.transaction(async (manager) => {
-      // TypeORM answers an UPDATE with [rows, count].
-      const [rows]: [{ id: string; closes_at: Date }[], number] = await manager.query(
-        `UPDATE challenge SET status = $1, closed_at = now(), updated_at = now()
-          WHERE id IN (SELECT c.id FROM challenge c
-                        WHERE ${pastDeadlineSql('c')}
-                        ORDER BY c.closes_at LIMIT $2
-                        FOR UPDATE SKIP LOCKED)
-          RETURNING id, closes_at`,
-        [closed, BATCH],
-      );
+      const rows = await new ChallengeRepository(manager).closeDue(closed, BATCH);
       for (const row of rows) {
-        await publishEvent(manager, 'challenge.closed', { challengeId: row.id, closedAt: row.closes_at.toISOString() });
+        await publishEvent(manager, 'challenge.closed', { challengeId: row.id, closedAt: row.closesAt.toISOString() });
       }
       return rows.map((row) => row.id);
     });

@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ChallengeEntity, OutboxDispatcher, publishEvent } from '@app/database';
+import { OutboxDispatcher, publishEvent } from '@app/database';
 import { ChallengeStatus, transitionChallenge } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { asChallengeStatus, ChallengeAccess, LoadedChallenge } from '../access/challenge-access.service';
+import { ChallengeAccess, LoadedChallenge } from '../access/challenge-access.service';
+import { ChallengeRepository } from './challenge.repository';
 
 export const CHALLENGES_CONSUMER = 'challenges';
 
@@ -42,7 +43,7 @@ export class EvaluationEventsConsumer implements OnModuleInit {
     if (PAST_EVALUATION_START.includes(challenge.status)) return;
     if (challenge.status !== CLOSED) return this.drop('evaluation.started', challengeId, `it is ${challenge.status}`);
     await this.persistClosed(challenge, manager);
-    await manager.update(ChallengeEntity, { id: challengeId }, { status: transitionChallenge(CLOSED, 'startEvaluation') });
+    await new ChallengeRepository(manager).setStatus(challengeId, transitionChallenge(CLOSED, 'startEvaluation'));
   }
 
   async evaluationFinalized(challengeId: string, manager: EntityManager): Promise<void> {
@@ -55,13 +56,13 @@ export class EvaluationEventsConsumer implements OnModuleInit {
     } else if (challenge.status !== EVALUATING) {
       return this.drop('evaluation.finalized', challengeId, `it is ${challenge.status}`);
     }
-    await manager.update(ChallengeEntity, { id: challengeId }, { status: transitionChallenge(EVALUATING, 'award') });
+    await new ChallengeRepository(manager).setStatus(challengeId, transitionChallenge(EVALUATING, 'award'));
   }
 
   /** A challenge still stored as PUBLISHED past its deadline is closed here, as the close job would (it holds the row lock). */
   private async persistClosed(challenge: LoadedChallenge, manager: EntityManager): Promise<void> {
-    if (asChallengeStatus(challenge.entity.status) !== PUBLISHED) return;
-    await manager.update(ChallengeEntity, { id: challenge.entity.id }, { status: transitionChallenge(PUBLISHED, 'close'), closedAt: () => 'now()' });
+    if (challenge.entity.status !== PUBLISHED) return;
+    await new ChallengeRepository(manager).markClosed(challenge.entity.id, transitionChallenge(PUBLISHED, 'close'));
     await publishEvent(manager, 'challenge.closed', { challengeId: challenge.entity.id, closedAt: challenge.entity.closesAt.toISOString() });
   }
 
