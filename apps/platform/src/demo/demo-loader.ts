@@ -11,6 +11,7 @@ import { LiveScoringService, RoomVerdictService } from '@app/evaluation';
 import { DEMO_ENTERPRISE_EMAIL } from './demo-data';
 import { DemoHttp } from './demo-http';
 import { DemoReport, recordDemoReport } from './demo-report';
+import { DemoRepository } from './demo.repository';
 import { DemoSeeder } from './demo-seed';
 
 export const DEMO_CONTEXT = Symbol('DEMO_CONTEXT');
@@ -53,14 +54,8 @@ export class DemoLoader implements OnApplicationBootstrap {
     await lock.connect();
     try {
       await lock.query(`SELECT pg_advisory_lock(${DEMO_LOCK_SQL})`);
-      const [found]: { present: boolean; challenges: number; users: number }[] = (
-        await lock.query(
-          `SELECT EXISTS (SELECT 1 FROM user_account WHERE lower(email) = lower($1)) AS present,
-                  (SELECT count(*)::int FROM challenge) AS challenges,
-                  (SELECT count(*)::int FROM user_account WHERE NOT ('ADMIN' = ANY(roles))) AS users`,
-          [DEMO_ENTERPRISE_EMAIL],
-        )
-      ).rows;
+      // Read on the pool: the advisory lock is held by the session above until this load is done.
+      const found = await new DemoRepository(this.dataSource.manager).contents(DEMO_ENTERPRISE_EMAIL);
       if (found.present) return { state: 'present' };
       if (found.challenges > 0 || found.users > 0) return { state: 'skipped', reason: 'the database already holds other data' };
       if (!this.config.admin) return { state: 'skipped', reason: 'no admin account (set ADMIN_EMAIL and ADMIN_PASSWORD)' };

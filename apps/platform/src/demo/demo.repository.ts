@@ -8,6 +8,17 @@ import type { EntityManager } from 'typeorm';
 export class DemoRepository {
   constructor(private readonly db: EntityManager) {}
 
+  /** What the database holds: the demo's enterprise account, and how many challenges and non-admin users. */
+  async contents(demoEmail: string): Promise<{ present: boolean; challenges: number; users: number }> {
+    const [row]: { present: boolean; challenges: number; users: number }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM user_account WHERE lower(email) = lower($1)) AS present,
+              (SELECT count(*) FROM challenge) AS challenges,
+              (SELECT count(*) FROM user_account WHERE NOT ('ADMIN' = ANY(roles))) AS users`,
+      [demoEmail],
+    );
+    return row;
+  }
+
   /** Bidding on these published challenges opened eight days ago and ended a second ago (database clock). */
   async endBidding(challengeIds: string[]): Promise<void> {
     await this.db.query(
