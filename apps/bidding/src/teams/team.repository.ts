@@ -37,6 +37,16 @@ export interface MembershipPeriod {
   leftAt: Date | null;
 }
 
+/** A team row as its statements select it. */
+interface TeamRow {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  country: string;
+  org_id: string | null;
+  created_at: Date;
+}
+
 interface MemberRow {
   user_id: string;
   display_name: string;
@@ -105,15 +115,7 @@ export class TeamRepository {
 
   /** The team with its organisation's name (read in the same statement from auth's organisation), or null. */
   async profile(teamId: string): Promise<TeamProfile | null> {
-    const rows: {
-      id: string;
-      name: string;
-      kind: TeamKind;
-      country: string;
-      org_id: string | null;
-      org_name: string | null;
-      created_at: Date;
-    }[] = await this.db.query(
+    const rows: (TeamRow & { org_name: string | null })[] = await this.db.query(
       `SELECT t.id, t.name, t.kind, t.country, t.org_id, t.created_at, o.name AS org_name
          FROM team t LEFT JOIN organisation o ON o.id = t.org_id WHERE t.id = $1`,
       [teamId],
@@ -136,16 +138,7 @@ export class TeamRepository {
    * `nameContains` those whose name contains it (in any case).
    */
   async summaries(readerId: string, filter: { mine: boolean; nameContains: string | null }): Promise<TeamSummary[]> {
-    const rows: {
-      id: string;
-      name: string;
-      kind: TeamKind;
-      country: string;
-      org_id: string | null;
-      member_count: number;
-      my_role: TeamRole | null;
-      created_at: Date;
-    }[] = await this.db.query(
+    const rows: (TeamRow & { member_count: number; my_role: TeamRole | null })[] = await this.db.query(
       `SELECT t.id, t.name, t.kind, t.country, t.org_id, t.created_at, me.role AS my_role,
               (SELECT count(*)::int FROM team_member m WHERE m.team_id = t.id AND m.left_at IS NULL) AS member_count
          FROM team t
