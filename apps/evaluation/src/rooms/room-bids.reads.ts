@@ -18,10 +18,18 @@ export interface BidContentRow {
   proposal: string;
   quotedPriceFen: number;
   durationDays: number;
-  milestones: unknown;
-  keyPersonnelUserIds: string[];
+  milestones: RoomMilestone[];
+  keyPersonnel: { userId: string; displayName: string }[];
   contentHash: string;
   receivedAt: Date;
+}
+
+/** A milestone as the bid stores it (validated by bidding when the bid was received). */
+export interface RoomMilestone {
+  title: string;
+  dueDay: number;
+  deliverable: string;
+  paymentBasisPoints: number;
 }
 
 /** What the room reads of bidding's tables (bid, team, team_member); bidding writes them. */
@@ -73,13 +81,16 @@ export class RoomBidsReads {
       proposal: string;
       quoted_price_fen: number;
       duration_days: number;
-      milestones: unknown;
-      key_personnel_user_ids: string[];
+      milestones: RoomMilestone[];
+      key_personnel: { userId: string; displayName: string }[];
       content_hash: string;
       received_at: Date;
     }[] = await this.db.query(
-      `SELECT revision, technical_approach, proposal, quoted_price_fen, duration_days, milestones, key_personnel_user_ids,
-              content_hash, received_at FROM bid WHERE id = $1`,
+      `SELECT b.revision, b.technical_approach, b.proposal, b.quoted_price_fen, b.duration_days, b.milestones, b.content_hash, b.received_at,
+              COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name) ORDER BY k.ord)
+                          FROM unnest(b.key_personnel_user_ids) WITH ORDINALITY AS k(user_id, ord)
+                          JOIN user_account u ON u.id = k.user_id), '[]'::json) AS key_personnel
+         FROM bid b WHERE b.id = $1`,
       [bidId],
     );
     return {
@@ -89,7 +100,7 @@ export class RoomBidsReads {
       quotedPriceFen: bid.quoted_price_fen,
       durationDays: bid.duration_days,
       milestones: bid.milestones,
-      keyPersonnelUserIds: bid.key_personnel_user_ids,
+      keyPersonnel: bid.key_personnel,
       contentHash: bid.content_hash,
       receivedAt: bid.received_at,
     };

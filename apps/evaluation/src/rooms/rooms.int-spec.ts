@@ -148,6 +148,9 @@ describe('convening a room and conflicts of interest (integration)', () => {
       const content = await t.http().get(`/api/rooms/${roomId}/bids/${a.bidId}`).set(j2.auth).expect(200);
       expect(content.body).toMatchObject({ bidId: a.bidId, teamName: 'A', quotedPriceFen: 1, durationDays: 180 });
       expect(content.body.proposal).toContain('的方案');
+      // key personnel by name (the lead), milestones as the bid stores them
+      expect(content.body.keyPersonnel).toEqual([{ userId: a.members[0].id, displayName: 'A 负责人' }]);
+      expect(content.body.milestones.map((m: { paymentBasisPoints: number }) => m.paymentBasisPoints).reduce((x: number, y: number) => x + y, 0)).toBe(10_000);
       await t.http().get(`/api/rooms/${roomId}/bids/${a.bidId}`).set(admin.auth).expect(200);
       await t.http().get(`/api/rooms/${roomId}/bids/${a.bidId}`).set(cast.owner.auth).expect(200);
       const rival = await t.http().get(`/api/rooms/${roomId}/bids/${a.bidId}`).set(b.members[0].auth).expect(403);

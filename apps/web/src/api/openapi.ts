@@ -1716,6 +1716,11 @@ export interface components {
             deliverable: string;
             paymentBasisPoints: number;
         };
+        KeyPersonView: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
         RoomBidContentView: {
             /** Format: uuid */
             bidId: string;
@@ -1727,8 +1732,10 @@ export interface components {
             proposal: string;
             quotedPriceFen: number;
             durationDays: number;
+            /** @description In order; paymentBasisPoints sum to 10000 */
             milestones: components["schemas"]["RoomMilestoneView"][];
-            keyPersonnelUserIds: string[];
+            /** @description The team members the bid names, in its order */
+            keyPersonnel: components["schemas"]["KeyPersonView"][];
             contentHash: string;
             receivedAt: string;
         };

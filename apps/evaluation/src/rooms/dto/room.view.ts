@@ -176,6 +176,11 @@ export class RoomMilestoneView {
   @ApiProperty() paymentBasisPoints!: number;
 }
 
+export class KeyPersonView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() displayName!: string;
+}
+
 export class RoomBidContentView {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty({ format: 'uuid' }) teamId!: string;
@@ -185,9 +190,8 @@ export class RoomBidContentView {
   @ApiProperty() proposal!: string;
   @ApiProperty() quotedPriceFen!: number;
   @ApiProperty() durationDays!: number;
-  // The bid's stored JSON as read (unknown to TypeScript), in RoomMilestoneView's shape.
-  @ApiProperty({ type: [RoomMilestoneView] }) milestones!: unknown;
-  @ApiProperty({ type: [String] }) keyPersonnelUserIds!: string[];
+  @ApiProperty({ type: [RoomMilestoneView], description: 'In order; paymentBasisPoints sum to 10000' }) milestones!: RoomMilestoneView[];
+  @ApiProperty({ type: [KeyPersonView], description: 'The team members the bid names, in its order' }) keyPersonnel!: KeyPersonView[];
   @ApiProperty() contentHash!: string;
   @ApiProperty() receivedAt!: string;
 }
