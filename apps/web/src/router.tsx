@@ -1,4 +1,5 @@
-import { lazy, type ComponentType } from 'react';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import type { Role } from './auth/AuthProvider';
 import { Guard } from './auth/Guard';
@@ -17,6 +18,8 @@ function page(load: () => Promise<{ default: ComponentType }>, role?: Role) {
 }
 
 export const router = createBrowserRouter([
+  // The hall's projector page stands alone: no navigation, no controls.
+  { path: '/rooms/:id/screen', element: <Suspense fallback={<Spin size="large" className="page-spin" />}>{page(() => import('./pages/RoomScreenPage'), 'signedIn')}</Suspense> },
   {
     element: <AppLayout />,
     children: [

@@ -22,8 +22,9 @@ export function useScoreSubmission(send: RoomSend) {
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const current = useRef(0);
 
+  /** Resolves true once the server acknowledged the score as stored. */
   const submit = useCallback(
-    async (bidId: string, scores: Record<string, number>, comment?: string) => {
+    async (bidId: string, scores: Record<string, number>, comment?: string): Promise<boolean> => {
       const ticket = ++current.current;
       const payload = { bidId, scores, comment: comment || undefined, opId: crypto.randomUUID() };
       setState('saving');
@@ -31,15 +32,16 @@ export function useScoreSubmission(send: RoomSend) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS && ticket === current.current; attempt += 1) {
         try {
           const ack = await send('score:submit', payload);
-          if (ticket !== current.current) return;
+          if (ticket !== current.current) return false;
           setState(ack.ok ? 'saved' : 'refused');
           if (!ack.ok) setRefusal(refusalOf(ack));
-          return;
+          return ack.ok;
         } catch {
           setState('retrying');
           await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
         }
       }
+      return false;
     },
     [send],
   );

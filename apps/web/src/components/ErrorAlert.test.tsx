@@ -7,12 +7,13 @@ import { useErrorText } from './ErrorAlert';
 const textOf = (error: unknown) => renderHook(() => useErrorText()).result.current(error);
 
 describe('useErrorText', () => {
-  it('shows the registry’s message for a code, with the server’s words only when they say more', async () => {
+  it('shows the registry’s message for a code in the reader’s language, with the server’s English words only for an English reader', async () => {
     await setLanguage('en');
     expect(textOf(new ApiError(409, 'BID_LOCKED', 'Scoring of this bid is locked'))).toBe('Scoring of this bid is locked');
     expect(textOf(new ApiError(409, 'ROOM_NOT_OPEN', 'The room is REVEALED, not OPEN'))).toBe('The room is not open (The room is REVEALED, not OPEN)');
     await setLanguage('zh-CN');
-    expect(textOf(new ApiError(409, 'BID_LOCKED', 'Scoring of this bid is locked'))).toBe('该方案的评分已锁定 (Scoring of this bid is locked)');
+    expect(textOf(new ApiError(409, 'BID_LOCKED', 'Scoring of this bid is locked'))).toBe('该方案的评分已锁定');
+    expect(textOf(new ApiError(409, 'OBJECTION_WINDOW_OPEN', 'The objection window is still open'))).not.toMatch(/[A-Za-z]/);
   });
 
   it('shows the server’s words for a code it does not know', async () => {

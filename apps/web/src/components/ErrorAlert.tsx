@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldError } from '../api/client';
 import { placeApiErrors, type PlacedErrors } from '../api/form-errors';
 
-/** The message for an API error: the registry's for its code (every code of the API has one), with the API's own words when they say more. */
+/**
+ * The message for an API error: the registry's for its code (every code of the API has one), in
+ * the reader's language. The API speaks English: in English its own words are added when they say
+ * more; in Chinese they are left out (a Chinese page never speaks English for a known code).
+ */
 export function useErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   return useCallback(
@@ -13,7 +17,7 @@ export function useErrorText(): (error: unknown) => string {
       const key = `errors.${error.code}`;
       if (!i18n.exists(key)) return error.message;
       const known = t(key as 'errors.NETWORK_ERROR');
-      return known === error.message ? known : `${known} (${error.message})`;
+      return i18n.language !== 'en' || known === error.message ? known : `${known} (${error.message})`;
     },
     [t, i18n],
   );

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Criterion } from '../api/types';
 import type { Scores } from '../lib/scoring';
 import { ScoreSheet } from './ScoreSheet';
@@ -31,5 +31,15 @@ describe('ScoreSheet', () => {
     // + 2/3·25 = 16.666… -> 76.17 (rounded once, half up)
     expect(total()).toContain('76.17');
     expect(screen.queryByText('Some criteria are not scored yet')).toBeNull();
+  });
+
+  it('submits on Enter in a score field and shows a refusal at the field it concerns', () => {
+    const submit = vi.fn();
+    render(<ScoreSheet criteria={rubric} value={{ approach: 8 }} onChange={() => undefined} onSubmit={submit} errors={{ team: 'Enter a score from 0 to 7' }} />);
+    fireEvent.keyDown(screen.getByLabelText('Technical approach'), { key: 'Enter', code: 'Enter', keyCode: 13 });
+    expect(submit).toHaveBeenCalledTimes(1);
+    const team = screen.getByLabelText('Team');
+    expect(team.closest('.ant-input-number')?.className).toContain('status-error');
+    expect(screen.getByRole('alert').textContent).toBe('Enter a score from 0 to 7');
   });
 });

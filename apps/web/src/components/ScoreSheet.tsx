@@ -9,10 +9,14 @@ interface Props {
   value: Scores;
   onChange(next: Scores): void;
   disabled?: boolean;
+  /** Enter in a score field: submit the sheet. */
+  onSubmit?(): void;
+  /** A refusal's message per criterion key, shown at its field. */
+  errors?: Record<string, string>;
 }
 
 /** A control per criterion and the running weighted total (Σ score / max × weight), computed like the server. */
-export function ScoreSheet({ criteria, value, onChange, disabled }: Props) {
+export function ScoreSheet({ criteria, value, onChange, disabled, onSubmit, errors = {} }: Props) {
   const { t } = useTranslation();
   const total = weightedTotal(criteria, value);
   return (
@@ -33,24 +37,35 @@ export function ScoreSheet({ criteria, value, onChange, disabled }: Props) {
               </>
             ),
           },
-          { title: t('rubric.weight'), dataIndex: 'weight', render: (weight: number) => `${weight}%`, width: 90 },
+          { title: t('rubric.weight'), dataIndex: 'weight', render: (weight: number) => `${weight}%`, width: 72, className: 'nowrap' },
           {
             title: t('scoring.score'),
             width: 200,
             render: (_, c) => (
-              <Space>
-                <InputNumber
-                  aria-label={c.name}
-                  min={0}
-                  max={c.maxScore}
-                  step={0.5}
-                  precision={2}
-                  disabled={disabled}
-                  value={value[c.key] ?? null}
-                  onChange={(score) => onChange({ ...value, [c.key]: score })}
-                />
-                <Typography.Text type="secondary">/ {c.maxScore}</Typography.Text>
-              </Space>
+              <>
+                <Space className="nowrap">
+                  {/* Arrow keys step by 0.5 (the control's keyboard support); Enter submits the sheet. */}
+                  <InputNumber
+                    aria-label={c.name}
+                    size="large"
+                    min={0}
+                    max={c.maxScore}
+                    step={0.5}
+                    precision={2}
+                    disabled={disabled}
+                    status={errors[c.key] ? 'error' : undefined}
+                    value={value[c.key] ?? null}
+                    onChange={(score) => onChange({ ...value, [c.key]: score })}
+                    onPressEnter={onSubmit}
+                  />
+                  <Typography.Text type="secondary">/ {c.maxScore}</Typography.Text>
+                </Space>
+                {errors[c.key] && (
+                  <Typography.Text type="danger" role="alert" className="field-error">
+                    {errors[c.key]}
+                  </Typography.Text>
+                )}
+              </>
             ),
           },
         ]}

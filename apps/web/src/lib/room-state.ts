@@ -49,7 +49,8 @@ export function applyEvent(state: RoomState, event: RoomEvent, now: number): App
       next.currentBidId = data.bidId ?? null;
       break;
     case 'room.revealed':
-      Object.assign(next, { status: 'REVEALED', revealedAt: data.revealedAt, objectionWindowEndsAt: data.objectionWindowEndsAt, ranking: data.ranking });
+      // Revealing takes the last bid off stage and clears its countdown, as the server's snapshot says.
+      Object.assign(next, { status: 'REVEALED', revealedAt: data.revealedAt, objectionWindowEndsAt: data.objectionWindowEndsAt, ranking: data.ranking, currentBidId: null, timer: null });
       break;
     case 'room.finalized':
       Object.assign(next, { status: 'FINALIZED', finalizedAt: data.finalizedAt });

@@ -6,12 +6,13 @@ import { useChallenge } from '../api/challenges';
 import { api } from '../api/client';
 import { useAction } from '../api/hooks';
 import { keys, useBid, useBidRevisions } from '../api/queries';
-import type { Bid, BidFeedback, BidRevision, Milestone } from '../api/types';
+import type { Bid, BidFeedback, BidRevision } from '../api/types';
+import { BidContent } from '../components/BidContent';
 import { BidStatusTag, Hash } from '../components/BidBits';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { QueryTable } from '../components/QueryTable';
 import { useLanguage } from '../i18n';
-import { formatDateTime, formatFen } from '../lib/format';
+import { formatDateTime } from '../lib/format';
 
 function Revisions({ bidId }: { bidId: string }) {
   const { t } = useTranslation();
@@ -111,28 +112,7 @@ export default function BidPage() {
         </Descriptions>
       </Card>
       <Card title={t('bid.terms')}>
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('bid.price')}>{formatFen(b.quotedPriceFen, language)}</Descriptions.Item>
-          <Descriptions.Item label={t('bid.duration')}>{`${b.durationDays} ${t('bid.days')}`}</Descriptions.Item>
-          <Descriptions.Item label={t('bid.approach')}>
-            <span className="pre-wrap">{b.technicalApproach}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('bid.proposal')}>
-            <span className="pre-wrap">{b.proposal}</span>
-          </Descriptions.Item>
-        </Descriptions>
-        <Table<Milestone>
-          size="small"
-          pagination={false}
-          rowKey="title"
-          dataSource={b.milestones}
-          columns={[
-            { title: t('bid.milestone'), dataIndex: 'title' },
-            { title: t('bid.dueDay'), dataIndex: 'dueDay' },
-            { title: t('bid.deliverable'), dataIndex: 'deliverable' },
-            { title: t('bid.share'), dataIndex: 'paymentBasisPoints', render: (bp: number) => `${(bp / 100).toFixed(2)}%` },
-          ]}
-        />
+        <BidContent {...b} />
       </Card>
       {(b.status === 'AWARDED' || b.status === 'NOT_AWARDED') && (
         <Card title={t('feedback.title')}>

@@ -17,7 +17,7 @@ export default function RoomPage() {
   if (error && !room) return <ErrorAlert error={refusalOf(error)} />;
   if (!room) return <Spin size="large" className="page-spin" />;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="room-page">
       <ConnectionBanner connection={connection} />
       <Typography.Title level={2} style={{ margin: 0 }}>
         <Link to={`/challenges/${room.challenge.id}`}>{room.challenge.title}</Link>

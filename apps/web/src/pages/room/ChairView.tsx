@@ -1,16 +1,20 @@
-import { Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { RoomBid, RoomCommandName, RoomSnapshot } from '../../api/room-types';
-import type { Leniency } from '../../api/types';
+import type { Declaration, Leniency } from '../../api/types';
 import type { RoomSend } from '../../api/useRoom';
 import { refusalOf } from '../../api/useScoreSubmission';
+import { useAuth } from '../../auth/AuthProvider';
+import { useClock } from '../../components/Countdown';
 import { useNotifyError } from '../../components/ErrorAlert';
 import { ReasonButton } from '../../components/ReasonButton';
+import { formatDuration } from '../../lib/format';
 import { ProgressGrid, RankingTable } from './RoomParts';
+import { ScoringDesk } from './ScoringDesk';
 
 const RankingChart = lazy(() => import('../../components/RankingChart'));
 
@@ -57,15 +61,91 @@ function LeniencyTable({ room }: { room: RoomSnapshot }) {
   );
 }
 
+/** Locking asks first, naming the panel members who have not scored the bid. */
+function LockButton({ room, bid, onLock }: { room: RoomSnapshot; bid: RoomBid; onLock: () => void }) {
+  const { t } = useTranslation();
+  const missing = room.panel.filter((judge) => !bid.recusedJudgeIds.includes(judge.userId) && !bid.scoredBy.includes(judge.userId));
+  return (
+    <Popconfirm
+      title={missing.length > 0 ? t('room.lockMissing', { names: missing.map((judge) => judge.displayName).join('、') }) : t('room.lockAll')}
+      onConfirm={onLock}
+    >
+      <Button size="small">{t('room.lock')}</Button>
+    </Popconfirm>
+  );
+}
+
+/** Finalising waits for the 公示: disabled, with the reason and the window's countdown, until it is over and every objection answered. */
+function FinalizeButton({ room, onFinalize }: { room: RoomSnapshot; onFinalize: () => void }) {
+  const { t } = useTranslation();
+  const now = useClock();
+  const endsAt = room.objectionWindowEndsAt === null ? null : Date.parse(room.objectionWindowEndsAt);
+  const windowLeft = endsAt === null ? 0 : endsAt - now;
+  const reason =
+    windowLeft > 0
+      ? t('room.finalizeAfterWindow', { left: formatDuration(windowLeft) })
+      : room.objections.open > 0
+        ? t('room.finalizeAfterObjections', { open: room.objections.open })
+        : null;
+  return (
+    <Space>
+      <Popconfirm title={t('room.finalizeConfirm')} onConfirm={onFinalize} disabled={reason !== null}>
+        <Button type="primary" danger disabled={reason !== null}>
+          {t('room.finalize')}
+        </Button>
+      </Popconfirm>
+      {reason && (
+        <Typography.Text type="secondary" className="nowrap" data-testid="finalize-reason">
+          {reason}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** Every conflict on record (the platform's automatic recusals and the judges' own declarations), as declared. */
+function DeclarationsTable({ room }: { room: RoomSnapshot }) {
+  const { t } = useTranslation();
+  const declarations = useQuery({
+    queryKey: ['declarations', room.roomId, room.version],
+    queryFn: () => api.get<Declaration[]>(`/api/rooms/${room.roomId}/declarations`),
+  });
+  const judge = (id: string) => room.panel.find((member) => member.userId === id)?.displayName ?? id;
+  const bid = (id: string) => room.bids.find((candidate) => candidate.bidId === id);
+  return (
+    <Table<Declaration>
+      size="small"
+      pagination={false}
+      rowKey={(d) => `${d.judgeId}:${d.bidId}`}
+      loading={declarations.isFetching && !declarations.data}
+      dataSource={(declarations.data ?? []).filter((d) => d.conflict)}
+      locale={{ emptyText: t('room.noConflicts') }}
+      data-testid="declared-conflicts"
+      columns={[
+        { title: t('room.judge'), render: (_, d) => judge(d.judgeId) },
+        { title: t('room.bid'), render: (_, d) => { const b = bid(d.bidId); return b ? `${b.position}. ${b.teamName}` : d.bidId; } },
+        { title: t('room.conflict'), render: (_, d) => (d.automatic ? <Tooltip title={d.reason}><Tag>{t('room.recusedAutomatically')}</Tag></Tooltip> : <Tag color="orange">{t('room.declaredConflict')}</Tag>) },
+        { title: t('common.reason'), dataIndex: 'reason' },
+      ]}
+    />
+  );
+}
+
 /** The chair's console: open, present, time, lock, watch the panel live, reveal, finalise. */
 export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }) {
   const { t } = useTranslation();
   const { run, busy } = useCommand(send);
+  const { me } = useAuth();
   const allLocked = room.bids.every((bid) => bid.state === 'LOCKED');
-  const bars = room.bids.map((bid) => {
-    const score = room.aggregates?.find((a) => a.bidId === bid.bidId)?.panelScore;
-    return { name: bid.teamName, value: score === null || score === undefined ? null : score / 100, highlight: bid.bidId === room.currentBidId };
-  });
+  const { bids, aggregates, currentBidId } = room;
+  const bars = useMemo(
+    () =>
+      bids.map((bid) => {
+        const score = aggregates?.find((a) => a.bidId === bid.bidId)?.panelScore;
+        return { name: `${bid.position}. ${bid.teamName}`, value: score === null || score === undefined ? null : score / 100, highlight: bid.bidId === currentBidId };
+      }),
+    [bids, aggregates, currentBidId],
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('room.controls')}>
@@ -95,15 +175,12 @@ export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }
               </Button>
             </Popconfirm>
           )}
-          {room.status === 'REVEALED' && (
-            <Popconfirm title={t('room.finalizeConfirm')} onConfirm={() => void run('room:finalize')}>
-              <Button type="primary" danger>
-                {t('room.finalize')}
-              </Button>
-            </Popconfirm>
-          )}
+          {room.status === 'REVEALED' && <FinalizeButton room={room} onFinalize={() => void run('room:finalize')} />}
           <Tag>{t('room.objectionStatus', { filed: room.objections.filed, open: room.objections.open })}</Tag>
           <Link to={`/rooms/${room.roomId}/report`}>{t('room.report')}</Link>
+          <Link to={`/rooms/${room.roomId}/screen`} target="_blank">
+            {t('room.hallScreen')}
+          </Link>
         </Space>
         {room.status === 'CONVENED' && (
           <Typography.Paragraph type="secondary" className="block-gap">
@@ -131,11 +208,7 @@ export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }
                         {t('room.present')}
                       </Button>
                     )}
-                    {bid.state === 'PRESENTING' && (
-                      <Button size="small" onClick={() => void run('bid:lock', { bidId: bid.bidId })}>
-                        {t('room.lock')}
-                      </Button>
-                    )}
+                    {bid.state === 'PRESENTING' && <LockButton room={room} bid={bid} onLock={() => void run('bid:lock', { bidId: bid.bidId })} />}
                     {bid.state === 'LOCKED' && (
                       <ReasonButton size="small" title={t('room.unlockTitle')} onConfirm={(reason) => run('bid:unlock', { bidId: bid.bidId, reason })}>
                         {t('room.unlock')}
@@ -147,8 +220,16 @@ export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }
           ]}
         />
       </Card>
+      {room.myScores !== undefined && me && room.status !== 'CONVENED' && (
+        <Card title={t('room.mySheet')} data-testid="chair-sheet">
+          <ScoringDesk room={room} send={send} judgeId={me.id} />
+        </Card>
+      )}
       <Card title={t('room.progress')}>
         <ProgressGrid room={room} />
+      </Card>
+      <Card title={t('room.declarations')}>
+        <DeclarationsTable room={room} />
       </Card>
       <Row gutter={16}>
         <Col xs={24} lg={12}>

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../api/useRoom';
 import type { RankingEntry, RoomBid, RoomSnapshot } from '../../api/room-types';
@@ -21,9 +21,9 @@ export function SlotTimer({ room, readAt }: { room: RoomSnapshot; readAt: number
   const left = timeLeft(room.timer, readAt, now);
   if (left === null || !room.timer) return <Typography.Text type="secondary">{t('room.noTimer')}</Typography.Text>;
   return (
-    <Space>
+    <Space className="nowrap">
       <Tag>{t(`room.phase.${room.timer.phase}`)}</Tag>
-      <Typography.Text strong type={left < 60_000 ? 'danger' : undefined} style={{ fontSize: 24 }} data-testid="slot-timer">
+      <Typography.Text strong type={left < 60_000 ? 'danger' : undefined} className="slot-timer" data-testid="slot-timer">
         {formatDuration(left)}
       </Typography.Text>
       {!room.timer.running && <Tag>{t('room.paused')}</Tag>}
@@ -35,19 +35,30 @@ export function Presenter({ room, readAt }: { room: RoomSnapshot; readAt: number
   const { t } = useTranslation();
   const current = room.bids.find((bid) => bid.bidId === room.currentBidId);
   return (
-    <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
-      <Descriptions.Item label={t('room.status')}>
+    <div className="room-bar" data-testid="room-bar">
+      <div className="room-bar-item">
+        <Typography.Text type="secondary" className="room-bar-label">
+          {t('room.status')}
+        </Typography.Text>
         <Tag color="red" data-testid="room-status">
           {t(`room.statuses.${room.status}`)}
         </Tag>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('room.presenting')}>
-        <span data-testid="presenter">{current ? `${current.position}. ${current.teamName}` : '—'}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('room.timer')}>
+      </div>
+      <div className="room-bar-item room-bar-presenter">
+        <Typography.Text type="secondary" className="room-bar-label">
+          {t('room.presenting')}
+        </Typography.Text>
+        <Typography.Text strong data-testid="presenter">
+          {current ? `${current.position}. ${current.teamName}` : '—'}
+        </Typography.Text>
+      </div>
+      <div className="room-bar-item">
+        <Typography.Text type="secondary" className="room-bar-label">
+          {t('room.timer')}
+        </Typography.Text>
         <SlotTimer room={room} readAt={readAt} />
-      </Descriptions.Item>
-    </Descriptions>
+      </div>
+    </div>
   );
 }
 
@@ -80,18 +91,20 @@ export function ProgressGrid({ room }: { room: RoomSnapshot }) {
       scroll={{ x: true }}
       columns={[
         { title: t('room.bid'), render: (_, bid) => `${bid.position}. ${bid.teamName}` },
-        { title: t('room.slot'), render: (_, bid) => <Tag>{t(`room.slots.${bid.state}`)}</Tag> },
+        { title: t('room.slot'), className: 'nowrap', render: (_, bid) => <Tag>{t(`room.slots.${bid.state}`)}</Tag> },
         ...judges.map((judge) => ({
           title: judge.displayName + (judge.chair ? ` (${t('room.chair')})` : ''),
           key: judge.userId,
+          className: 'nowrap',
           render: (_: unknown, bid: RoomBid) => <span data-testid={`cell-${bid.position}-${judge.userId}`}>{cell(bid, judge.userId)}</span>,
         })),
-        { title: t('room.scored'), render: (_, bid) => `${bid.scoredBy.length} / ${bid.eligibleJudges}` },
+        { title: t('room.scored'), className: 'nowrap', render: (_, bid) => `${bid.scoredBy.length} / ${bid.eligibleJudges}` },
         ...(room.aggregates
           ? [
               {
                 title: t('room.panelScore'),
                 key: 'panel',
+                className: 'nowrap',
                 render: (_: unknown, bid: RoomBid) => {
                   const score = room.aggregates?.find((a) => a.bidId === bid.bidId)?.panelScore;
                   return <Typography.Text strong>{score === null || score === undefined ? '—' : formatPoints(score)}</Typography.Text>;
