@@ -181,13 +181,22 @@ export interface RoomCast {
 
 export async function createCast(
   t: TestApp,
-  options: { judges: number; teams: { name: string; quotedPriceFen: number; receivedSecondsAgo?: number }[]; challenge?: ChallengeOptions },
+  options: {
+    judges: number;
+    /** Display names of the judges, in order (else every judge is 评审专家). */
+    judgeNames?: string[];
+    teams: { name: string; quotedPriceFen: number; receivedSecondsAgo?: number }[];
+    challenge?: ChallengeOptions;
+  },
 ): Promise<RoomCast> {
   const admin = await loginAdmin(t);
   const owner = await registerEnterprise(t, admin);
   const challengeId = await createChallenge(t, owner, options.challenge);
   const judges: TestUser[] = [];
-  for (let i = 0; i < options.judges; i += 1) judges.push(await addExpert(t, admin, { prefix: `judge${i + 1}` }));
+  for (let i = 0; i < options.judges; i += 1) {
+    const name = options.judgeNames?.[i];
+    judges.push(await addExpert(t, admin, { prefix: `judge${i + 1}`, user: name === undefined ? undefined : await register(t, `judge${i + 1}`, name) }));
+  }
   const teams: TeamBid[] = [];
   for (const team of options.teams) {
     const lead = await register(t, 'solver', `${team.name} 负责人`);
