@@ -162,7 +162,10 @@ export async function conveneRoom(t: TestApp, admin: TestUser, input: ConveneInp
 export async function declareNoConflicts(t: TestApp, roomId: string, judges: TestUser[], bidIds: string[]): Promise<void> {
   for (const judge of judges) {
     const mine = await t.http().get(`/api/rooms/${roomId}/declarations`).set(judge.auth);
-    const recused = new Set((mine.body as { bidId: string; conflict: boolean }[]).filter((d) => d.conflict).map((d) => d.bidId));
+    // a judge who chairs reads every judge's declarations
+    const recused = new Set(
+      (mine.body as { judgeId: string; bidId: string; conflict: boolean }[]).filter((d) => d.judgeId === judge.id && d.conflict).map((d) => d.bidId),
+    );
     const declarations = bidIds.filter((bidId) => !recused.has(bidId)).map((bidId) => ({ bidId, conflict: false }));
     if (declarations.length === 0) continue;
     const res = await t.http().post(`/api/rooms/${roomId}/declarations`).set(judge.auth).send({ declarations });

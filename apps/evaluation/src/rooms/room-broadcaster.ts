@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { RoomAudience } from '@app/domain';
 import type { OwnScoreMessage, RoomClientToServer, RoomHeartbeat, RoomServerToClient } from '@app/domain/evaluation/room-protocol';
 import type { Namespace } from 'socket.io';
-import type { RoomEventMessage } from './room-views';
+import type { RoomEventMessages } from './room-views';
 
 const AUDIENCE_ROOM: Record<RoomAudience, string> = { CHAIR: 'chair', JUDGE: 'judges', OBSERVER: 'observers' };
 const AUDIENCES = Object.keys(AUDIENCE_ROOM) as RoomAudience[];
@@ -17,7 +17,8 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 
 /**
  * Fans a committed command out to the room's audiences through socket.io rooms (with the Redis
- * adapter, to the sockets of every instance): one emit per audience, no per-socket filtering.
+ * adapter, to the sockets of every instance): one emit per audience (chair, judges, observers:
+ * observers' copy names judges by seat label before finalisation), no per-socket filtering.
  */
 @Injectable()
 export class RoomBroadcaster {
@@ -28,13 +29,14 @@ export class RoomBroadcaster {
     this.server = server;
   }
 
-  publish(messages: { chair: RoomEventMessage; others: RoomEventMessage }, own?: { userId: string; message: OwnScoreMessage }): void {
+  publish(messages: RoomEventMessages, own?: { userId: string; message: OwnScoreMessage }): void {
     const server = this.server;
     if (!server) return;
     const roomId = messages.chair.roomId;
     try {
       server.to(audienceRoom(roomId, 'CHAIR')).emit('room:event', messages.chair);
-      server.to([audienceRoom(roomId, 'JUDGE'), audienceRoom(roomId, 'OBSERVER')]).emit('room:event', messages.others);
+      server.to(audienceRoom(roomId, 'JUDGE')).emit('room:event', messages.judges);
+      server.to(audienceRoom(roomId, 'OBSERVER')).emit('room:event', messages.observers);
       if (own) server.to(userRoom(own.userId)).emit('room:own-score', own.message);
     } catch (error) {
       // The command is committed: a lost emit is repaired by the clients' resync on the next version.

@@ -103,7 +103,7 @@ export class RoomCommandRunner {
       return {
         replayed: false as const,
         ack,
-        messages: eventMessages(room.id, room.version, at, outcome.event(after)),
+        messages: eventMessages(after, at, outcome.event(after)),
         own: own && {
           userId: own.judgeId,
           message: { roomId: room.id, version: room.version, bidId: own.bidId, score: ownScoreOf(after, own.judgeId, own.bidId) },

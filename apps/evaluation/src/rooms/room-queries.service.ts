@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActorService, AuthUser, isAdmin } from '@app/auth';
-import { assertParticipant, canReadBidContent, canReadDeclarations, Forbidden, RoomAudience, RoomParticipant } from '@app/domain';
+import { assertParticipant, canReadBidContent, canReadDeclarations, Forbidden, RoomAudience, RoomParticipant, seesPanelIdentities } from '@app/domain';
 import { connectionManager } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListRoomsQuery } from './dto/room.dto';
@@ -40,7 +40,7 @@ export class RoomQueriesService {
     });
   }
 
-  /** Rooms the caller takes part in (admins: every room), newest first. */
+  /** Rooms the caller takes part in (admins: every room), newest first; observers learn the chair once the room is finalised. */
   async list(user: AuthUser, query: ListRoomsQuery): Promise<RoomSummaryView[]> {
     const actor = await this.actors.load(user);
     const rows = await new RoomRepository(connectionManager(this.dataSource)).summaries(
@@ -72,7 +72,7 @@ export class RoomQueriesService {
           challengeTitle: row.challengeTitle,
           status: row.status,
           version: row.version,
-          chairUserId: row.chairUserId,
+          chairUserId: seesPanelIdentities(audience, row.status) ? row.chairUserId : null,
           audience,
           createdAt: row.createdAt.toISOString(),
         },

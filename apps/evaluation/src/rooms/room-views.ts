@@ -6,11 +6,15 @@ import {
   rankRoom,
   RoomAudience,
   RoomRankedBid,
+  seatLabel,
+  seesPanelIdentities,
   StandingTotal,
   timerRemainingMs,
 } from '@app/domain';
 import type {
+  OwnDeclaration,
   OwnScore,
+  PanelSeat,
   Progress,
   RankingEntry,
   RoomEventType,
@@ -23,9 +27,17 @@ import { RoomScoreState, RoomState, roomTimer } from './room-state';
 export type { RoomSnapshot };
 
 /**
- * What each audience of a room sees, built from one RoomState. Pure, so the rule "observers get
- * no score before the reveal" is checked here once, in a unit spec, for snapshots and events alike.
+ * What each audience of a room sees, built from one RoomState. Pure, so the rules "observers get
+ * no score before the reveal" and "observers learn no judge's identity before finalisation" are
+ * checked here once, in a unit spec, for snapshots and events alike.
  */
+
+/** What an event tells: the judge ids in it are `judgeId` and `progress`, the only fields an observer's copy renames. */
+export interface RoomEventData {
+  [key: string]: unknown;
+  judgeId?: string;
+  progress?: Progress;
+}
 
 /** `room:event` as built here: `data` holds what the audience may see (typed per event in the protocol). */
 export interface RoomEventMessage {
@@ -33,7 +45,7 @@ export interface RoomEventMessage {
   version: number;
   type: RoomEventType;
   at: string;
-  data: Record<string, unknown>;
+  data: RoomEventData;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -66,6 +78,25 @@ export function bidProgress(state: RoomState, bidId: string): Progress {
     recusedJudgeIds: recused,
     eligibleJudges: state.panel.filter((p) => !recused.includes(p.userId)).length,
   };
+}
+
+/** How one audience names the panel's judges: by user id, or (observers before finalisation) by seat label, recusals unsaid. */
+export interface PanelNaming {
+  identified: boolean;
+  judge: (judgeId: string) => string;
+}
+
+export function panelNaming(state: RoomState, audience: RoomAudience): PanelNaming {
+  if (seesPanelIdentities(audience, state.room.status)) return { identified: true, judge: (judgeId) => judgeId };
+  const labels = new Map(state.panel.map((p, i) => [p.userId, seatLabel(i + 1)]));
+  // Every judge id in a room's state is a panel member's (scores and declarations reference the panel).
+  return { identified: false, judge: (judgeId) => labels.get(judgeId) ?? '?' };
+}
+
+/** A bid's progress as the audience may see it. */
+export function progressView(progress: Progress, naming: PanelNaming): Progress {
+  if (naming.identified) return progress;
+  return { ...progress, scoredBy: progress.scoredBy.map(naming.judge), recusedJudgeIds: [] };
 }
 
 export function aggregateOf(state: RoomState, bidId: string): BidAggregate {
@@ -147,6 +178,8 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
   const { room } = state;
   const bidIds = state.bids.map((b) => b.bidId);
   const onPanel = state.panel.some((p) => p.userId === viewerId);
+  const naming = panelNaming(state, audience);
+  const chairOnPanel = state.panel.some((p) => p.userId === room.chairUserId);
   const snapshot: RoomSnapshot = {
     roomId: room.id,
     version: room.version,
@@ -154,7 +187,7 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
     audience,
     status: room.status,
     challenge: { id: state.challenge.id, title: state.challenge.title },
-    chairUserId: room.chairUserId,
+    chairUserId: naming.identified || chairOnPanel ? naming.judge(room.chairUserId) : null,
     aggregation: room.aggregation,
     passMark: room.passMark,
     winners: room.winners,
@@ -166,14 +199,17 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
     finalizedAt: iso(room.finalizedAt),
     currentBidId: room.currentBidId,
     timer: timerView(state, serverTime),
-    panel: state.panel.map((p) => ({
-      userId: p.userId,
-      displayName: p.displayName,
-      chair: p.userId === room.chairUserId,
-      declared: bidIds.every((bidId) => state.declarations.some((d) => d.judgeId === p.userId && d.bidId === bidId)),
-    })),
+    panel: state.panel.map(
+      (p, i): PanelSeat => ({
+        label: seatLabel(i + 1),
+        userId: naming.judge(p.userId),
+        displayName: naming.identified ? p.displayName : null,
+        chair: p.userId === room.chairUserId,
+        declared: bidIds.every((bidId) => state.declarations.some((d) => d.judgeId === p.userId && d.bidId === bidId)),
+      }),
+    ),
     bids: state.bids.map((b) => ({
-      ...bidProgress(state, b.bidId),
+      ...progressView(bidProgress(state, b.bidId), naming),
       position: b.position,
       teamId: b.teamId,
       teamName: b.teamName,
@@ -189,6 +225,10 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
       .filter((s) => s.judgeId === viewerId)
       .map(ownScoreView);
     snapshot.myRecusals = bidIds.filter((bidId) => isRecused(state, viewerId, bidId));
+    snapshot.myDeclarations = bidIds.flatMap((bidId): OwnDeclaration[] => {
+      const declared = state.declarations.find((d) => d.judgeId === viewerId && d.bidId === bidId);
+      return declared ? [{ bidId, conflict: declared.conflict, reason: declared.reason }] : [];
+    });
   }
   if (audience === 'CHAIR') snapshot.aggregates = bidIds.map((bidId) => aggregateOf(state, bidId));
   if (isRevealed(state)) snapshot.ranking = rankingView(state, audience);
@@ -198,21 +238,36 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
 /** What a command tells the room: the same type and version for all, extra detail for the chair. */
 export interface RoomEventContent {
   type: RoomEventType;
-  /** For every audience. Never scores or aggregates before the reveal. */
-  data: Record<string, unknown>;
+  /** For every audience, with real judge ids (renamed for observers here). Never scores or aggregates before the reveal. */
+  data: RoomEventData;
   /** Added for the chair only. */
   chairData?: Record<string, unknown>;
 }
 
-export function eventMessages(
-  roomId: string,
-  version: number,
-  at: Date,
-  content: RoomEventContent,
-): { chair: RoomEventMessage; others: RoomEventMessage } {
-  const base = { roomId, version, type: content.type, at: at.toISOString() };
+/** One message per audience of a room. */
+export interface RoomEventMessages {
+  chair: RoomEventMessage;
+  judges: RoomEventMessage;
+  observers: RoomEventMessage;
+}
+
+/** An event's data as the audience may see it: its judge ids renamed when the panel is not identified to it. */
+function eventDataView(data: RoomEventData, naming: PanelNaming): RoomEventData {
+  if (naming.identified) return data;
+  const { judgeId, progress, ...rest } = data;
+  return {
+    ...rest,
+    ...(judgeId === undefined ? {} : { judgeId: naming.judge(judgeId) }),
+    ...(progress === undefined ? {} : { progress: progressView(progress, naming) }),
+  };
+}
+
+/** The event of a command for each audience, from the state after it. */
+export function eventMessages(after: RoomState, at: Date, content: RoomEventContent): RoomEventMessages {
+  const base = { roomId: after.room.id, version: after.room.version, type: content.type, at: at.toISOString() };
   return {
     chair: { ...base, data: { ...content.data, ...content.chairData } },
-    others: { ...base, data: content.data },
+    judges: { ...base, data: content.data },
+    observers: { ...base, data: eventDataView(content.data, panelNaming(after, 'OBSERVER')) },
   };
 }

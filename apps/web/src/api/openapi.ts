@@ -1551,9 +1551,15 @@ export interface components {
             remainingMs: number;
         };
         RoomPanelMemberView: {
-            /** Format: uuid */
+            /**
+             * @description The seat's pseudonym by panel position, the same for every audience
+             * @example A
+             */
+            label: string;
+            /** @description The judge's user id; for observers before the room is FINALIZED, the seat label */
             userId: string;
-            displayName: string;
+            /** @description Null for observers before the room is FINALIZED */
+            displayName: string | null;
             chair: boolean;
             declared: boolean;
         };
@@ -1562,8 +1568,9 @@ export interface components {
             bidId: string;
             /** @enum {string} */
             state: "PENDING" | "PRESENTING" | "LOCKED";
-            /** @description Judges with a standing score on this bid (who, never how much) */
+            /** @description Judges with a standing score on this bid (who, never how much); seat labels for observers before the room is FINALIZED */
             scoredBy: string[];
+            /** @description Always empty for observers before the room is FINALIZED */
             recusedJudgeIds: string[];
             /** @description Panel judges not recused from this bid */
             eligibleJudges: number;
@@ -1592,6 +1599,12 @@ export interface components {
             totalPoints: string;
             comment: string | null;
             updatedAt: string;
+        };
+        RoomOwnDeclarationView: {
+            /** Format: uuid */
+            bidId: string;
+            conflict: boolean;
+            reason: string | null;
         };
         RoomJudgeTotalView: {
             /** Format: uuid */
@@ -1639,8 +1652,8 @@ export interface components {
             /** @enum {string} */
             status: "CONVENED" | "OPEN" | "REVEALED" | "FINALIZED";
             challenge: components["schemas"]["RoomChallengeRefView"];
-            /** Format: uuid */
-            chairUserId: string;
+            /** @description For observers before the room is FINALIZED: the chair's seat label when the chair is on the panel, else null */
+            chairUserId: string | null;
             /** @enum {string} */
             aggregation: "TRIMMED_MEAN" | "MEAN" | "MEDIAN";
             passMark: number;
@@ -1662,6 +1675,8 @@ export interface components {
             myScores?: components["schemas"]["RoomOwnScoreView"][];
             /** @description Panel judges: bids they are recused from */
             myRecusals?: string[];
+            /** @description Panel judges: their own declarations, in presentation order */
+            myDeclarations?: components["schemas"]["RoomOwnDeclarationView"][];
             /** @description Chair only: live aggregates and outlier flags */
             aggregates?: components["schemas"]["RoomAggregateView"][];
             /** @description Everyone, once revealed */
@@ -1676,8 +1691,11 @@ export interface components {
             /** @enum {string} */
             status: "CONVENED" | "OPEN" | "REVEALED" | "FINALIZED";
             version: number;
-            /** Format: uuid */
-            chairUserId: string;
+            /**
+             * Format: uuid
+             * @description Null for observers before the room is FINALIZED
+             */
+            chairUserId: string | null;
             /** @enum {string} */
             audience: "CHAIR" | "JUDGE" | "OBSERVER";
             createdAt: string;

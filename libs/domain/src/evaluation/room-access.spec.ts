@@ -8,6 +8,8 @@ import {
   canVerifyRecord,
   RoomParticipant,
   roomAudience,
+  seatLabel,
+  seesPanelIdentities,
 } from './room-access';
 
 const nobody: RoomParticipant = {
@@ -83,5 +85,18 @@ describe('the record', () => {
     expect(canVerifyRecord(nobody, 'OPEN')).toBe(false);
     expect(canVerifyRecord(null, 'REVEALED')).toBe(false);
     expect(canVerifyRecord(null, 'FINALIZED')).toBe(true);
+  });
+});
+
+describe('the panel’s identities', () => {
+  it('are known to the chair and the judges always, to observers once the room is finalised', () => {
+    for (const status of ['CONVENED', 'OPEN', 'REVEALED'] as const) {
+      expect((['CHAIR', 'JUDGE', 'OBSERVER'] as const).map((audience) => seesPanelIdentities(audience, status))).toEqual([true, true, false]);
+    }
+    expect(seesPanelIdentities('OBSERVER', 'FINALIZED')).toBe(true);
+  });
+
+  it('are replaced by seat letters in panel order', () => {
+    expect([1, 2, 3, 15, 26, 27, 52].map(seatLabel)).toEqual(['A', 'B', 'C', 'O', 'Z', 'AA', 'AZ']);
   });
 });

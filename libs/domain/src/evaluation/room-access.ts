@@ -80,3 +80,22 @@ export function canVerifyRecord(p: RoomParticipant | null, status: RoomStatus): 
 export function canReadAggregates(p: RoomParticipant): boolean {
   return p.isChair || p.isAdmin;
 }
+
+/**
+ * Whether an audience learns who sits on the panel and who is recused from which bid. The panel's
+ * names stay confidential until the result is final (招标投标法 §37): the chair and the judges know
+ * them (the panel sits together); observers (the admins, the owner enterprise, bidding teams) see
+ * seat labels until the room is FINALIZED, then what the evaluation report publishes: the names.
+ */
+export function seesPanelIdentities(audience: RoomAudience, status: RoomStatus): boolean {
+  return audience !== 'OBSERVER' || status === 'FINALIZED';
+}
+
+/** A judge's seat label by panel position, 1-based: 1 → 'A', 26 → 'Z', 27 → 'AA'. A pseudonym that says nothing of who sits there. */
+export function seatLabel(position: number): string {
+  let label = '';
+  for (let n = position; n > 0; n = Math.floor((n - 1) / 26)) {
+    label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
+  }
+  return label;
+}

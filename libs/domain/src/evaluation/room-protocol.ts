@@ -23,11 +23,17 @@ export interface Timer {
   remainingMs: number;
 }
 
+/**
+ * Who is on the panel, as an audience sees it. Observers get neither names nor recusals until the
+ * room is FINALIZED (招标投标法 §37): a judge is then named by their seat label ('A', 'B', … in
+ * panel order) wherever a judge id would be, and `recusedJudgeIds` is empty.
+ */
 export interface Progress {
   bidId: string;
   state: SlotState;
-  /** Judges with a standing score on this bid (who, never how much). */
+  /** Judges with a standing score on this bid (who, never how much): user ids, or seat labels for observers before finalisation. */
   scoredBy: string[];
+  /** Judges recused from this bid; always empty for observers before finalisation. */
   recusedJudgeIds: string[];
   /** Panel judges not recused from this bid. */
   eligibleJudges: number;
@@ -68,6 +74,25 @@ export interface RankingEntry {
   quotedPriceFen?: number;
 }
 
+/** A seat on the panel, in panel order. */
+export interface PanelSeat {
+  /** The seat's pseudonym by panel position ('A', 'B', …), the same for every audience. */
+  label: string;
+  /** The judge's user id; for observers before the room is FINALIZED, the seat label. */
+  userId: string;
+  /** The judge's name; null for observers before the room is FINALIZED. */
+  displayName: string | null;
+  chair: boolean;
+  declared: boolean;
+}
+
+/** A panel judge's own declaration on one bid (automatic recusals included). */
+export interface OwnDeclaration {
+  bidId: string;
+  conflict: boolean;
+  reason: string | null;
+}
+
 export interface RoomSnapshot {
   roomId: string;
   version: number;
@@ -75,7 +100,11 @@ export interface RoomSnapshot {
   audience: Audience;
   status: RoomStatus;
   challenge: { id: string; title: string };
-  chairUserId: string;
+  /**
+   * The chair's user id; for observers before the room is FINALIZED, the chair's seat label when
+   * the chair sits on the panel, else null (an admin chairs who is no judge).
+   */
+  chairUserId: string | null;
   aggregation: string;
   passMark: number;
   winners: number;
@@ -87,13 +116,15 @@ export interface RoomSnapshot {
   finalizedAt: string | null;
   currentBidId: string | null;
   timer: Timer | null;
-  panel: { userId: string; displayName: string; chair: boolean; declared: boolean }[];
+  panel: PanelSeat[];
   bids: RoomBid[];
   objections: { filed: number; open: number };
   /** The viewer's own scores (a panel judge, including a judge who chairs). */
   myScores?: OwnScore[];
   /** Bids the viewer is recused from (a panel judge). */
   myRecusals?: string[];
+  /** The viewer's own declarations, in presentation order (a panel judge). */
+  myDeclarations?: OwnDeclaration[];
   /** Chair only: each bid's live aggregate with every judge's total and the outlier flags. */
   aggregates?: Aggregate[];
   /** Everyone, once revealed. */
@@ -122,6 +153,8 @@ export interface RoomEvent {
   type: RoomEventType;
   at: string;
   data: {
+    /** The judge who declared or scored: a seat label for observers before finalisation. */
+    judgeId?: string;
     progress?: Progress;
     aggregate?: Aggregate;
     timer?: Timer | null;

@@ -44,8 +44,9 @@ export class RoomTimerView {
 }
 
 export class RoomPanelMemberView {
-  @ApiProperty({ format: 'uuid' }) userId!: string;
-  @ApiProperty() displayName!: string;
+  @ApiProperty({ example: 'A', description: "The seat's pseudonym by panel position, the same for every audience" }) label!: string;
+  @ApiProperty({ description: "The judge's user id; for observers before the room is FINALIZED, the seat label" }) userId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null for observers before the room is FINALIZED' }) displayName!: string | null;
   @ApiProperty() chair!: boolean;
   @ApiProperty() declared!: boolean;
 }
@@ -53,8 +54,9 @@ export class RoomPanelMemberView {
 export class RoomBidSlotView {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty({ enum: BID_SLOT_STATES }) state!: BidSlotState;
-  @ApiProperty({ type: [String], description: 'Judges with a standing score on this bid (who, never how much)' }) scoredBy!: string[];
-  @ApiProperty({ type: [String] }) recusedJudgeIds!: string[];
+  @ApiProperty({ type: [String], description: 'Judges with a standing score on this bid (who, never how much); seat labels for observers before the room is FINALIZED' })
+  scoredBy!: string[];
+  @ApiProperty({ type: [String], description: 'Always empty for observers before the room is FINALIZED' }) recusedJudgeIds!: string[];
   @ApiProperty({ description: 'Panel judges not recused from this bid' }) eligibleJudges!: number;
   @ApiProperty() position!: number;
   @ApiProperty({ format: 'uuid' }) teamId!: string;
@@ -77,6 +79,12 @@ export class RoomOwnScoreView {
   @ApiProperty({ example: '78.00' }) totalPoints!: string;
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
   @ApiProperty() updatedAt!: string;
+}
+
+export class RoomOwnDeclarationView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty() conflict!: boolean;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
 }
 
 export class RoomJudgeTotalView {
@@ -119,7 +127,12 @@ export class RoomSnapshotView {
   @ApiProperty({ enum: ['CHAIR', 'JUDGE', 'OBSERVER'] }) audience!: RoomAudience;
   @ApiProperty({ enum: ROOM_STATUSES }) status!: RoomStatus;
   @ApiProperty({ type: RoomChallengeRefView }) challenge!: RoomChallengeRefView;
-  @ApiProperty({ format: 'uuid' }) chairUserId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "For observers before the room is FINALIZED: the chair's seat label when the chair is on the panel, else null",
+  })
+  chairUserId!: string | null;
   @ApiProperty({ enum: AGGREGATIONS }) aggregation!: string;
   @ApiProperty() passMark!: number;
   @ApiProperty() winners!: number;
@@ -136,6 +149,8 @@ export class RoomSnapshotView {
   @ApiProperty({ type: RoomObjectionCountView }) objections!: RoomObjectionCountView;
   @ApiPropertyOptional({ type: [RoomOwnScoreView], description: 'Panel judges: their own scores' }) myScores?: RoomOwnScoreView[];
   @ApiPropertyOptional({ type: [String], description: 'Panel judges: bids they are recused from' }) myRecusals?: string[];
+  @ApiPropertyOptional({ type: [RoomOwnDeclarationView], description: 'Panel judges: their own declarations, in presentation order' })
+  myDeclarations?: RoomOwnDeclarationView[];
   @ApiPropertyOptional({ type: [RoomAggregateView], description: 'Chair only: live aggregates and outlier flags' }) aggregates?: RoomAggregateView[];
   @ApiPropertyOptional({ type: [RoomRankingEntryView], description: 'Everyone, once revealed' }) ranking?: RoomRankingEntryView[];
 }
@@ -146,7 +161,7 @@ export class RoomSummaryView {
   @ApiProperty() challengeTitle!: string;
   @ApiProperty({ enum: ROOM_STATUSES }) status!: string;
   @ApiProperty() version!: number;
-  @ApiProperty({ format: 'uuid' }) chairUserId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for observers before the room is FINALIZED' }) chairUserId!: string | null;
   @ApiProperty({ enum: ['CHAIR', 'JUDGE', 'OBSERVER'] }) audience!: string;
   @ApiProperty() createdAt!: string;
 }
