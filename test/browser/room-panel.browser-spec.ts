@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { conveneRoom, createCast, declareNoConflicts, RoomClient, sheet, type RoomCast } from '../support/evaluation';

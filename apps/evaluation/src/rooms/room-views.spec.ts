@@ -99,8 +99,8 @@ describe('buildSnapshot', () => {
     expect(snapshot.myRecusals).toEqual(['b2']);
     // in presentation order, the automatic recusal included, nobody else's
     expect(snapshot.myDeclarations).toEqual([
-      { bidId: 'b1', conflict: false, reason: null },
-      { bidId: 'b2', conflict: true, reason: 'SAME_ORGANISATION' },
+      { bidId: 'b1', conflict: false, automatic: false, reason: null },
+      { bidId: 'b2', conflict: true, automatic: true, reason: 'SAME_ORGANISATION' },
     ]);
     expect(buildSnapshot(s, 'JUDGE', 'j2', at).myDeclarations).toEqual([]);
     expect(snapshot.aggregates).toBeUndefined();
@@ -109,7 +109,7 @@ describe('buildSnapshot', () => {
 
   it('gives a judge who chairs their own declarations; observers and an admin chair none', () => {
     const s = judgeChairs('CONVENED');
-    expect(buildSnapshot(s, 'CHAIR', 'j3', at).myDeclarations).toEqual([{ bidId: 'b2', conflict: true, reason: 'SAME_ORGANISATION' }]);
+    expect(buildSnapshot(s, 'CHAIR', 'j3', at).myDeclarations).toEqual([{ bidId: 'b2', conflict: true, automatic: true, reason: 'SAME_ORGANISATION' }]);
     expect(buildSnapshot(state('CONVENED'), 'CHAIR', 'chair', at).myDeclarations).toBeUndefined();
     expect(buildSnapshot(s, 'OBSERVER', 'owner', at).myDeclarations).toBeUndefined();
   });

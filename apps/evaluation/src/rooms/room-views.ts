@@ -227,7 +227,7 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
     snapshot.myRecusals = bidIds.filter((bidId) => isRecused(state, viewerId, bidId));
     snapshot.myDeclarations = bidIds.flatMap((bidId): OwnDeclaration[] => {
       const declared = state.declarations.find((d) => d.judgeId === viewerId && d.bidId === bidId);
-      return declared ? [{ bidId, conflict: declared.conflict, reason: declared.reason }] : [];
+      return declared ? [{ bidId, conflict: declared.conflict, automatic: declared.automatic, reason: declared.reason }] : [];
     });
   }
   if (audience === 'CHAIR') snapshot.aggregates = bidIds.map((bidId) => aggregateOf(state, bidId));

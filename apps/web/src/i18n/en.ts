@@ -427,6 +427,7 @@ export const en: Shape<typeof zhCN> = {
     belowPassMark: 'Below the pass mark',
     nobodyOnStage: 'Nobody on stage',
     scoredOf: '{{scored}} of {{of}} scored',
+    seat: 'Expert {{label}}',
     convenedAt: 'Convened',
   },
   report: {

@@ -410,6 +410,7 @@ export const zhCN = {
     belowPassMark: '未达及格线',
     nobodyOnStage: '暂无答辩',
     scoredOf: '已评 {{scored}}/{{of}}',
+    seat: '专家 {{label}}',
     convenedAt: '组建时间',
   },
   report: {

@@ -9,8 +9,12 @@ export interface RoomState {
 
 export type Applied = { kind: 'applied'; state: RoomState } | { kind: 'ignored' } | { kind: 'gap' };
 
-/** What the events change in the room; anything else (declarations, objections) asks for a fresh snapshot. */
-const REDUCIBLE = new Set(['room.opened', 'bid.presenting', 'timer.started', 'timer.paused', 'score.submitted', 'score.withdrawn', 'bid.locked', 'bid.unlocked', 'room.revealed', 'room.finalized']);
+/**
+ * What the events change in the room; anything else asks for a fresh snapshot: declarations,
+ * objections, the price opening, and the finalisation (which lifts the panel's confidentiality:
+ * observers then see names and recusals only a snapshot carries).
+ */
+const REDUCIBLE = new Set(['room.opened', 'bid.presenting', 'timer.started', 'timer.paused', 'score.submitted', 'score.withdrawn', 'bid.locked', 'bid.unlocked', 'room.revealed']);
 
 export function fromSnapshot(room: RoomSnapshot, now: number): RoomState {
   return { room, timerReadAt: now };
@@ -51,9 +55,6 @@ export function applyEvent(state: RoomState, event: RoomEvent, now: number): App
     case 'room.revealed':
       // Revealing takes the last bid off stage and clears its countdown, as the server's snapshot says.
       Object.assign(next, { status: 'REVEALED', revealedAt: data.revealedAt, objectionWindowEndsAt: data.objectionWindowEndsAt, ranking: data.ranking, currentBidId: null, timer: null });
-      break;
-    case 'room.finalized':
-      Object.assign(next, { status: 'FINALIZED', finalizedAt: data.finalizedAt });
       break;
   }
   return { kind: 'applied', state: { room: next, timerReadAt } };

@@ -90,6 +90,8 @@ export interface PanelSeat {
 export interface OwnDeclaration {
   bidId: string;
   conflict: boolean;
+  /** Recused by the platform (same organisation, team member) rather than declared by the judge. */
+  automatic: boolean;
   reason: string | null;
 }
 

@@ -13,7 +13,7 @@ import { useClock } from '../../components/Countdown';
 import { useNotifyError } from '../../components/ErrorAlert';
 import { ReasonButton } from '../../components/ReasonButton';
 import { formatDuration } from '../../lib/format';
-import { ProgressGrid, RankingTable } from './RoomParts';
+import { ProgressGrid, RankingTable, useJudgeName, useSeatName } from './RoomParts';
 import { ScoringDesk } from './ScoringDesk';
 
 const RankingChart = lazy(() => import('../../components/RankingChart'));
@@ -43,7 +43,7 @@ function LeniencyTable({ room }: { room: RoomSnapshot }) {
     queryFn: () => api.get<Leniency>(`/api/rooms/${room.roomId}/leniency`),
     enabled: room.status !== 'CONVENED',
   });
-  const name = (judgeId: string) => room.panel.find((judge) => judge.userId === judgeId)?.displayName ?? judgeId;
+  const name = useJudgeName(room);
   return (
     <Table
       size="small"
@@ -64,10 +64,11 @@ function LeniencyTable({ room }: { room: RoomSnapshot }) {
 /** Locking asks first, naming the panel members who have not scored the bid. */
 function LockButton({ room, bid, onLock }: { room: RoomSnapshot; bid: RoomBid; onLock: () => void }) {
   const { t } = useTranslation();
+  const seatName = useSeatName();
   const missing = room.panel.filter((judge) => !bid.recusedJudgeIds.includes(judge.userId) && !bid.scoredBy.includes(judge.userId));
   return (
     <Popconfirm
-      title={missing.length > 0 ? t('room.lockMissing', { names: missing.map((judge) => judge.displayName).join('、') }) : t('room.lockAll')}
+      title={missing.length > 0 ? t('room.lockMissing', { names: missing.map(seatName).join('、') }) : t('room.lockAll')}
       onConfirm={onLock}
     >
       <Button size="small">{t('room.lock')}</Button>
@@ -110,7 +111,7 @@ function DeclarationsTable({ room }: { room: RoomSnapshot }) {
     queryKey: ['declarations', room.roomId, room.version],
     queryFn: () => api.get<Declaration[]>(`/api/rooms/${room.roomId}/declarations`),
   });
-  const judge = (id: string) => room.panel.find((member) => member.userId === id)?.displayName ?? id;
+  const judge = useJudgeName(room);
   const bid = (id: string) => room.bids.find((candidate) => candidate.bidId === id);
   return (
     <Table<Declaration>

@@ -18,8 +18,12 @@ interface Declaration {
 /** Before the room opens: a conflict declaration per bid (automatic recusals are already there). */
 function Declarations({ room }: { room: RoomSnapshot }) {
   const { t } = useTranslation();
-  const recused = new Set(room.myRecusals ?? []);
-  const [answers, setAnswers] = useState<Record<string, Declaration>>({});
+  const mine = room.myDeclarations ?? [];
+  // Only the platform's recusals are fixed; what the judge declared (before a reload, on another device) shows as declared.
+  const recused = new Set(mine.filter((d) => d.automatic).map((d) => d.bidId));
+  const [answers, setAnswers] = useState<Record<string, Declaration>>(() =>
+    Object.fromEntries(mine.filter((d) => !d.automatic).map((d) => [d.bidId, { bidId: d.bidId, conflict: d.conflict, reason: d.reason ?? undefined }])),
+  );
   const declare = useAction((declarations: Declaration[]) => api.post(`/api/rooms/${room.roomId}/declarations`, { declarations }), { successText: t('room.declared') });
   const open = room.bids.filter((bid) => !recused.has(bid.bidId));
   const ready = open.every((bid) => answers[bid.bidId] && (!answers[bid.bidId].conflict || answers[bid.bidId].reason?.trim()));
@@ -51,6 +55,7 @@ function Declarations({ room }: { room: RoomSnapshot }) {
                   {answers[bid.bidId]?.conflict && (
                     <Input
                       placeholder={t('common.reason')}
+                      value={answers[bid.bidId]?.reason ?? ''}
                       onChange={(event) => setAnswers({ ...answers, [bid.bidId]: { ...answers[bid.bidId], reason: event.target.value } })}
                     />
                   )}

@@ -1,11 +1,26 @@
 import { Alert, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../api/useRoom';
-import type { RankingEntry, RoomBid, RoomSnapshot } from '../../api/room-types';
+import type { PanelSeat, RankingEntry, RoomBid, RoomSnapshot } from '../../api/room-types';
 import { useClock } from '../../components/Countdown';
 import { formatDuration } from '../../lib/format';
 import { timeLeft } from '../../lib/room-state';
 import { formatPoints } from '@app/domain/evaluation/scoring';
+
+/** A panel seat as this viewer may name it: the judge's name, or 专家 A, B… where the panel is confidential (observers before finalisation). */
+export function useSeatName(): (seat: PanelSeat) => string {
+  const { t } = useTranslation();
+  return (seat) => seat.displayName ?? t('room.seat', { label: seat.label });
+}
+
+/** A judge by user id (or seat label), named as `useSeatName` does. */
+export function useJudgeName(room: RoomSnapshot): (judgeId: string) => string {
+  const seatName = useSeatName();
+  return (judgeId) => {
+    const seat = room.panel.find((member) => member.userId === judgeId);
+    return seat ? seatName(seat) : judgeId;
+  };
+}
 
 /** The banner while the socket is down; the room resyncs by itself when it is back. */
 export function ConnectionBanner({ connection }: { connection: Connection }) {
@@ -66,6 +81,7 @@ export function Presenter({ room, readAt }: { room: RoomSnapshot; readAt: number
 export function ProgressGrid({ room }: { room: RoomSnapshot }) {
   const { t } = useTranslation();
   const judges = room.panel;
+  const seatName = useSeatName();
   const totalOf = (bidId: string, judgeId: string) => room.aggregates?.find((a) => a.bidId === bidId)?.totals.find((x) => x.judgeId === judgeId)?.total;
   const flagged = (bidId: string, judgeId: string) => Boolean(room.aggregates?.find((a) => a.bidId === bidId)?.flags.some((f) => f.judgeId === judgeId));
   const cell = (bid: RoomBid, judgeId: string) => {
@@ -93,7 +109,7 @@ export function ProgressGrid({ room }: { room: RoomSnapshot }) {
         { title: t('room.bid'), render: (_, bid) => `${bid.position}. ${bid.teamName}` },
         { title: t('room.slot'), className: 'nowrap', render: (_, bid) => <Tag>{t(`room.slots.${bid.state}`)}</Tag> },
         ...judges.map((judge) => ({
-          title: judge.displayName + (judge.chair ? ` (${t('room.chair')})` : ''),
+          title: seatName(judge) + (judge.chair ? ` (${t('room.chair')})` : ''),
           key: judge.userId,
           className: 'nowrap',
           render: (_: unknown, bid: RoomBid) => <span data-testid={`cell-${bid.position}-${judge.userId}`}>{cell(bid, judge.userId)}</span>,
