@@ -1,7 +1,7 @@
 import { ChainVerification, formatPoints } from '@app/domain';
 import type { RankingEntry } from '@app/domain/evaluation/room-protocol';
 import { RoomState } from '../rooms/room-state';
-import { rankingOf, standingScores } from '../rooms/room-views';
+import { rankingOf, standingScores, visiblePrice } from '../rooms/room-views';
 
 /** The evaluation report (评审报告): built from a room's state and its verified record. Pure. */
 export interface EvaluationReport {
@@ -23,8 +23,11 @@ export interface EvaluationReport {
   };
   chair: { userId: string; displayName: string };
   panel: { userId: string; displayName: string }[];
-  /** The room's ranking as the chair sees it (with the price), and each bid's final receipt. */
-  ranking: (Required<RankingEntry> & { receivedAt: string })[];
+  /**
+   * The room's ranking as the chair sees it, with the price (null while a two-envelope room's prices
+   * are sealed), and each bid's final receipt.
+   */
+  ranking: (Required<Omit<RankingEntry, 'quotedPriceFen'>> & { quotedPriceFen: number | null; receivedAt: string })[];
   /** One line per bid and panel judge, in presentation then panel order. */
   scores: {
     bidId: string;
@@ -82,7 +85,7 @@ export function buildReport(
       eligible: r.eligible,
       awarded: r.awarded,
       scoredBy: r.scoredBy,
-      quotedPriceFen: r.quotedPriceFen,
+      quotedPriceFen: visiblePrice(state, r.quotedPriceFen),
       receivedAt: bid.get(r.bidId)?.receivedAt.toISOString() ?? '',
     })),
     scores: state.bids.flatMap((b) =>

@@ -3,6 +3,7 @@ import {
   bidAggregate,
   declarationsComplete,
   formatPoints,
+  pricesSealed,
   rankRoom,
   RoomAudience,
   RoomRankedBid,
@@ -72,10 +73,16 @@ export function aggregateOf(state: RoomState, bidId: string): BidAggregate {
   return bidAggregate(bidId, standingTotals(state), state.room.aggregation);
 }
 
+/** A bid's quoted price as the room may show it: null while a two-envelope room's prices are sealed. */
+export function visiblePrice(state: RoomState, quotedPriceFen: number): number | null {
+  return pricesSealed(state.room) ? null : quotedPriceFen;
+}
+
+/** The ranking; while the prices are sealed a tie is not broken on price (nothing may depend on the sealed prices). */
 export function rankingOf(state: RoomState): RoomRankedBid[] {
   const { room } = state;
   return rankRoom(
-    state.bids.map((b) => ({ bidId: b.bidId, quotedPriceFen: b.quotedPriceFen, finalReceiptAt: b.receivedAt })),
+    state.bids.map((b) => ({ bidId: b.bidId, quotedPriceFen: visiblePrice(state, b.quotedPriceFen) ?? 0, finalReceiptAt: b.receivedAt })),
     standingTotals(state),
     room.aggregation,
     room.passMark,
@@ -94,7 +101,7 @@ export function rankingView(state: RoomState, audience: RoomAudience): RankingEn
     eligible: r.eligible,
     awarded: r.awarded,
     scoredBy: r.scoredBy,
-    ...(audience === 'CHAIR' ? { quotedPriceFen: r.quotedPriceFen } : {}),
+    ...(audience === 'CHAIR' && !pricesSealed(state.room) ? { quotedPriceFen: r.quotedPriceFen } : {}),
   }));
 }
 
@@ -160,6 +167,10 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
     winners: room.winners,
     objectionWindowMinutes: room.objectionWindowMinutes,
     rubric: room.rubric.map((c) => ({ key: c.key, name: c.name, description: c.description, weight: c.weight, maxScore: c.maxScore })),
+    envelopes: room.envelopes,
+    priceCriterionKey: room.priceCriterionKey,
+    priceScoring: room.priceScoring,
+    pricesOpenedAt: iso(room.pricesOpenedAt),
     openedAt: iso(room.openedAt),
     revealedAt: iso(room.revealedAt),
     objectionWindowEndsAt: iso(room.objectionWindowEndsAt),

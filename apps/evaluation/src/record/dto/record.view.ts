@@ -63,7 +63,7 @@ export class ReportRankingView {
   @ApiProperty() eligible!: boolean;
   @ApiProperty() awarded!: boolean;
   @ApiProperty() scoredBy!: number;
-  @ApiProperty() quotedPriceFen!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null while a two-envelope room’s prices are sealed' }) quotedPriceFen!: number | null;
   @ApiProperty() receivedAt!: string;
 }
 
