@@ -107,8 +107,10 @@ describe('two envelopes: technical scoring first, the prices after (integration)
       for (const message of client.received) expect(JSON.stringify(message.payload)).not.toMatch(prices);
     }
     const sealedReport = await t.http().get(`/api/rooms/${roomId}/report`).set(admin.auth).expect(200);
-    expect(sealedReport.body.ranking.map((r: { quotedPriceFen: number | null }) => r.quotedPriceFen)).toEqual([null, null, null]);
-    expect(JSON.stringify(sealedReport.body)).not.toMatch(/50000000|30000000|45000000/);
+    expect(sealedReport.body.ranking).toHaveLength(3);
+    expect(JSON.stringify(sealedReport.body)).not.toMatch(prices);
+    const sealedCsv = await t.http().get(`/api/rooms/${roomId}/report`).query({ format: 'csv' }).set(admin.auth).expect(200);
+    expect(sealedCsv.text).not.toMatch(/50000000|30000000|45000000/);
 
     // the opening: B (lowest) 10.00, C 10 × 300,000 / 450,000 = 6.67, A 10 × 300,000 / 500,000 = 6.00
     const opened = await chair.ok('prices:open', { roomId });

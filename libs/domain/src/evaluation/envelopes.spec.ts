@@ -197,7 +197,7 @@ describe('assertPricesOpen (the reveal) and assertPriceScored (a lock after a JU
   });
 
   it('locks a bid of an opened JUDGES room only when every standing score has the price criterion', () => {
-    const standing = [
+    const standing: { judgeId: string; scores: Record<string, number> }[] = [
       { judgeId: 'j1', scores: { tech: 8, team: 7, price: 9 } },
       { judgeId: 'j2', scores: { tech: 8, team: 7 } },
     ];

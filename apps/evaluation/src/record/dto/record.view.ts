@@ -63,7 +63,7 @@ export class ReportRankingView {
   @ApiProperty() eligible!: boolean;
   @ApiProperty() awarded!: boolean;
   @ApiProperty() scoredBy!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null while a two-envelope room’s prices are sealed' }) quotedPriceFen!: number | null;
+  @ApiPropertyOptional({ description: 'Left out while a two-envelope room’s prices are sealed' }) quotedPriceFen?: number;
   @ApiProperty() receivedAt!: string;
 }
 
