@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   TOO_MANY_KEYS: { status: 400, en: 'An object in the input has too many fields', zh: '输入中的对象字段过多' },
   KEY_TOO_LONG: { status: 400, en: 'A field name in the input is too long', zh: '输入中的字段名过长' },
   FORBIDDEN_KEY: { status: 400, en: 'The input has a field that is not accepted', zh: '输入中含有不被接受的字段' },
+  PRICE_ENVELOPE_SEALED: { status: 400, en: 'The price envelope is sealed: score the technical criteria only', zh: '商务标尚未开启：只能对技术评分项打分' },
+  PRICE_SCORED_BY_FORMULA: { status: 400, en: 'The price criterion is scored by the price formula, not by the judges', zh: '价格评分项由价格公式计算，评审专家不打分' },
   UNKNOWN_COMMAND: { status: 400, en: 'This is not a command of the evaluation room', zh: '这不是评审室的指令' },
 
   // 401: the caller is not (or no longer) signed in.
@@ -163,6 +165,10 @@ export const ERROR_CODES = {
   BID_LOCKED: { status: 409, en: 'Scoring of this bid is locked', zh: '该方案的评分已锁定' },
   BID_NOT_LOCKED: { status: 409, en: 'Scoring of this bid is not locked', zh: '该方案的评分未锁定' },
   BIDS_NOT_LOCKED: { status: 409, en: 'Scoring is still open on some bids', zh: '仍有方案的评分未锁定' },
+  SINGLE_ENVELOPE: { status: 409, en: 'This room was convened with one envelope: its prices are not sealed', zh: '本评审室采用单信封评审，报价未密封' },
+  PRICES_ALREADY_OPEN: { status: 409, en: 'The prices of this room are already open', zh: '本评审室的商务标已开启' },
+  PRICES_NOT_OPEN: { status: 409, en: 'The prices of this room have not been opened yet', zh: '本评审室的商务标尚未开启' },
+  PRICE_SCORES_MISSING: { status: 409, en: 'Some judges have not scored the price criterion of this bid', zh: '仍有评审专家未对该方案的价格评分项打分' },
   BID_NOT_PRESENTING: { status: 409, en: 'This bid has not been presented yet', zh: '该方案尚未陈述' },
   NO_BID_PRESENTING: { status: 409, en: 'Put a bid on stage before starting the countdown', zh: '开始倒计时前请先安排方案陈述' },
   TIMER_RUNNING: { status: 409, en: 'The countdown is already running', zh: '倒计时已在进行' },

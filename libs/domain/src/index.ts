@@ -21,4 +21,5 @@ export * from './evaluation/audit-chain';
 export * from './evaluation/room-access';
 export * from './evaluation/room-flow';
 export * from './evaluation/room-ranking';
+export * from './evaluation/envelopes';
 export * from './state-machine';

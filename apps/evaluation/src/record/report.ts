@@ -1,7 +1,7 @@
 import { ChainVerification, formatPoints } from '@app/domain';
 import type { RankingEntry } from '@app/domain/evaluation/room-protocol';
 import { RoomState } from '../rooms/room-state';
-import { rankingOf, standingScores } from '../rooms/room-views';
+import { rankingView, standingScores } from '../rooms/room-views';
 
 /** The evaluation report (评审报告): built from a room's state and its verified record. Pure. */
 export interface EvaluationReport {
@@ -23,8 +23,11 @@ export interface EvaluationReport {
   };
   chair: { userId: string; displayName: string };
   panel: { userId: string; displayName: string }[];
-  /** The room's ranking as the chair sees it (with the price), and each bid's final receipt. */
-  ranking: (Required<RankingEntry> & { receivedAt: string })[];
+  /**
+   * The room's ranking as the chair sees it, with the price (left out while a two-envelope room's
+   * prices are sealed), and each bid's final receipt.
+   */
+  ranking: (RankingEntry & { receivedAt: string })[];
   /** One line per bid and panel judge, in presentation then panel order. */
   scores: {
     bidId: string;
@@ -73,18 +76,7 @@ export function buildReport(
     },
     chair: { userId: room.chairUserId, displayName: chairName },
     panel: state.panel.map((p) => ({ userId: p.userId, displayName: p.displayName })),
-    ranking: rankingOf(state).map((r) => ({
-      rank: r.rank,
-      bidId: r.bidId,
-      teamName: teamName.get(r.bidId) ?? '',
-      panelScore: r.panelScore,
-      panelPoints: r.panelScore === null ? null : formatPoints(r.panelScore),
-      eligible: r.eligible,
-      awarded: r.awarded,
-      scoredBy: r.scoredBy,
-      quotedPriceFen: r.quotedPriceFen,
-      receivedAt: bid.get(r.bidId)?.receivedAt.toISOString() ?? '',
-    })),
+    ranking: rankingView(state, 'CHAIR').map((r) => ({ ...r, receivedAt: bid.get(r.bidId)?.receivedAt.toISOString() ?? '' })),
     scores: state.bids.flatMap((b) =>
       state.panel.map((p) => {
         const score = standing.find((s) => s.bidId === b.bidId && s.judgeId === p.userId);
@@ -170,7 +162,7 @@ export function reportCsv(report: EvaluationReport): string {
     [
       line(['section', 'rank', 'bid_id', 'team', 'panel_points', 'eligible', 'awarded', 'scored_by', 'quoted_price_fen', 'received_at']),
       ...report.ranking.map((r) =>
-        line(['ranking', r.rank, r.bidId, r.teamName, r.panelPoints, r.eligible, r.awarded, r.scoredBy, r.quotedPriceFen, r.receivedAt]),
+        line(['ranking', r.rank, r.bidId, r.teamName, r.panelPoints, r.eligible, r.awarded, r.scoredBy, r.quotedPriceFen ?? null, r.receivedAt]),
       ),
     ],
     [

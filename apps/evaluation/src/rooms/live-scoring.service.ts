@@ -8,12 +8,11 @@ import {
   assertCanUnlock,
   assertChair,
   assertPanelJudge,
-  Criterion,
-  judgeTotal,
+  assertPriceScored,
+  judgeSheet,
   NotFound,
   pauseTimer,
   startTimer,
-  validateScores,
 } from '@app/domain';
 import { BidMessage, RoomMessage, SubmitScoreMessage, TimerStartMessage, UnlockBidMessage, WithdrawScoreMessage } from './dto/room-messages.dto';
 import { CommandAck, RoomCommandRunner } from './room-command-runner';
@@ -96,8 +95,10 @@ export class LiveScoringService {
   lock(user: AuthUser, message: BidMessage): Promise<CommandAck> {
     return this.commands.run(user, message.roomId, 'bid:lock', message.opId, message, async ({ write, room, participant, at, state }) => {
       assertChair(participant);
-      const slot = slotOf(await state(), message.bidId);
+      const before = await state();
+      const slot = slotOf(before, message.bidId);
       assertCanLock(room.status, slot.state);
+      assertPriceScored(room, standingScores(before).filter((s) => s.bidId === slot.bidId));
       await write.bid(slot.bidId, { state: 'LOCKED', lockedAt: at });
       return {
         action: 'bid.locked',
@@ -135,17 +136,17 @@ export class LiveScoringService {
     });
   }
 
-  /** A judge scores (or revises their scores of) a presented, unlocked bid they are not recused from. */
+  /**
+   * A judge scores (or revises their scores of) a presented, unlocked bid they are not recused from;
+   * in a two-envelope room the criteria of the current envelope (judgeSheet).
+   */
   submitScore(user: AuthUser, message: SubmitScoreMessage): Promise<CommandAck> {
     return this.commands.run(user, message.roomId, 'score:submit', message.opId, message, async ({ write, room, participant, state }) => {
       assertPanelJudge(participant);
       const before = await state();
       const slot = slotOf(before, message.bidId);
       assertCanScore(room.status, slot.state, isRecused(before, user.id, slot.bidId));
-      const criteria: Criterion[] = room.rubric;
-      validateScores(criteria, message.scores, 'scores');
-      const scores = Object.fromEntries(criteria.map((c) => [c.key, (message.scores as Record<string, number>)[c.key]]));
-      const total = judgeTotal(criteria, scores);
+      const { scores, total } = judgeSheet(room.rubric, room, message.scores, { bidId: slot.bidId, bids: before.bids });
       const comment = message.comment ? message.comment : null;
       const revision = standingScores(before).some((s) => s.bidId === slot.bidId && s.judgeId === user.id);
       await write.score(slot.bidId, user.id, scores, total, comment);

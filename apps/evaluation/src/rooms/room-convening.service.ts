@@ -8,6 +8,7 @@ import {
   autoRecusal,
   Conflict,
   DEFAULT_AGGREGATION,
+  envelopeOptions,
   FieldError,
   GENESIS_HASH,
   NotFound,
@@ -50,6 +51,7 @@ export class RoomConveningService {
         const chairRoles = await new AccountReads(manager).roles(dto.chairUserId);
         if (!chairRoles) throw ValidationFailed.field('chairUserId', 'is not a registered user');
         validatePanel(dto.judgeIds, dto.chairUserId, chairRoles.includes('ADMIN'));
+        const envelope = envelopeOptions(challenge.rubric, dto);
 
         const experts = await new ExpertRepository(manager).panelCandidates(dto.judgeIds);
         const notJudges = dto.judgeIds.filter((id) => !experts.some((e) => e.userId === id && e.judge));
@@ -87,6 +89,7 @@ export class RoomConveningService {
             rubric: challenge.rubric,
             passMark: challenge.passMark,
             winners: challenge.winners,
+            ...envelope,
             chainHead: GENESIS_HASH,
             createdBy: user.id,
           },
@@ -123,6 +126,7 @@ export class RoomConveningService {
             rubric: room.rubric,
             passMark: room.passMark,
             winners: room.winners,
+            ...envelope,
             automaticRecusals: recusals,
           },
           at,

@@ -8,7 +8,7 @@ import { RoomBidContentView, DeclarationView, ObjectionView, RoomSummaryView } f
 import { RoomState } from './room-state';
 import { RoomBidsReads } from './room-bids.reads';
 import { RoomStore } from './room-store';
-import { buildSnapshot, isRecused, RoomSnapshot } from './room-views';
+import { buildSnapshot, isRecused, RoomSnapshot, visiblePrice } from './room-views';
 import { RoomRepository } from './room.repository';
 
 /** Reads of a room, each for what the caller may see; consistent at one version (REPEATABLE READ). */
@@ -97,7 +97,10 @@ export class RoomQueriesService {
     });
   }
 
-  /** A bid's full content for its non-recused judges, the chair, the admins and the owner enterprise. */
+  /**
+   * A bid's full content for its non-recused judges, the chair, the admins and the owner enterprise;
+   * `quotedPriceFen` is null while a two-envelope room's prices are sealed.
+   */
   bidContent(user: AuthUser, roomId: string, bidId: string): Promise<RoomBidContentView> {
     return this.read(async (manager) => {
       const { state, participant } = await this.load(manager, user, roomId);
@@ -110,7 +113,14 @@ export class RoomQueriesService {
           : new Forbidden('BID_CONTENT_RESTRICTED', 'Bid content is for the panel, the chair, the admins and the owner');
       }
       const bid = await new RoomBidsReads(manager).content(bidId);
-      return { bidId, teamId: slot.teamId, teamName: slot.teamName, ...bid, receivedAt: bid.receivedAt.toISOString() };
+      return {
+        bidId,
+        teamId: slot.teamId,
+        teamName: slot.teamName,
+        ...bid,
+        quotedPriceFen: visiblePrice(state, bid.quotedPriceFen),
+        receivedAt: bid.receivedAt.toISOString(),
+      };
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
-import { assertCanAnswerObjection, assertCanFinalize, assertCanObject, assertCanReveal, assertChair, Forbidden, NotFound } from '@app/domain';
+import { assertCanAnswerObjection, assertCanFinalize, assertCanObject, assertCanReveal, assertChair, assertPricesOpen, Forbidden, NotFound } from '@app/domain';
 import { AnswerObjectionDto, ObjectionDto } from './dto/room.dto';
 import { RoomMessage } from './dto/room-messages.dto';
 import { CommandAck, RoomCommandRunner } from './room-command-runner';
@@ -14,12 +14,13 @@ const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 export class RoomVerdictService {
   constructor(private readonly commands: RoomCommandRunner) {}
 
-  /** The chair publishes the ranking once every bid is locked; the objection window starts. */
+  /** The chair publishes the ranking once every bid is locked (and a two-envelope room's prices are open); the objection window starts. */
   reveal(user: AuthUser, message: RoomMessage): Promise<CommandAck> {
     return this.commands.run(user, message.roomId, 'room:reveal', message.opId, message, async ({ room, participant, at, state }) => {
       assertChair(participant);
       const before = await state();
       assertCanReveal(room.status, before.bids);
+      assertPricesOpen(room);
       const ranking = rankingOf(before);
       room.status = 'REVEALED';
       room.revealedAt = at;

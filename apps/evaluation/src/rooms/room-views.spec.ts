@@ -201,6 +201,17 @@ describe('eventMessages', () => {
       chairData: { aggregate: aggregateOf(s, 'b2') },
     });
 
+  it('gives observers seat labels in every bid of the price opening too', () => {
+    const s = state('OPEN');
+    const { judges, observers } = eventMessages(s, at, {
+      type: 'prices.opened',
+      data: { pricesOpenedAt: at.toISOString(), bids: s.bids.map((b) => bidProgress(s, b.bidId)) },
+    });
+    expect(JSON.stringify(observers)).not.toMatch(JUDGE_IDENTITY);
+    expect(observers.data.bids?.find((b) => b.bidId === 'b2')).toMatchObject({ scoredBy: ['A', 'B'], recusedJudgeIds: [] });
+    expect(judges.data.bids?.find((b) => b.bidId === 'b2')).toMatchObject({ scoredBy: ['j1', 'j2'], recusedJudgeIds: ['j3'] });
+  });
+
   it('gives observers seat labels for the judge ids of an event before finalisation, and the panel its ids', () => {
     const { chair, judges, observers } = scored(state('OPEN'));
     expect(observers.data).toEqual({

@@ -3,6 +3,7 @@ import {
   bidAggregate,
   declarationsComplete,
   formatPoints,
+  pricesSealed,
   rankRoom,
   RoomAudience,
   RoomRankedBid,
@@ -37,6 +38,8 @@ export interface RoomEventData {
   [key: string]: unknown;
   judgeId?: string;
   progress?: Progress;
+  /** Every bid's progress (prices.opened). */
+  bids?: Progress[];
 }
 
 /** `room:event` as built here: `data` holds what the audience may see (typed per event in the protocol). */
@@ -103,10 +106,16 @@ export function aggregateOf(state: RoomState, bidId: string): BidAggregate {
   return bidAggregate(bidId, standingTotals(state), state.room.aggregation);
 }
 
+/** A bid's quoted price as the room may show it: null while a two-envelope room's prices are sealed. */
+export function visiblePrice(state: RoomState, quotedPriceFen: number): number | null {
+  return pricesSealed(state.room) ? null : quotedPriceFen;
+}
+
+/** The ranking; while the prices are sealed a tie is not broken on price (nothing may depend on the sealed prices). */
 export function rankingOf(state: RoomState): RoomRankedBid[] {
   const { room } = state;
   return rankRoom(
-    state.bids.map((b) => ({ bidId: b.bidId, quotedPriceFen: b.quotedPriceFen, finalReceiptAt: b.receivedAt })),
+    state.bids.map((b) => ({ bidId: b.bidId, quotedPriceFen: visiblePrice(state, b.quotedPriceFen) ?? 0, finalReceiptAt: b.receivedAt })),
     standingTotals(state),
     room.aggregation,
     room.passMark,
@@ -125,7 +134,7 @@ export function rankingView(state: RoomState, audience: RoomAudience): RankingEn
     eligible: r.eligible,
     awarded: r.awarded,
     scoredBy: r.scoredBy,
-    ...(audience === 'CHAIR' ? { quotedPriceFen: r.quotedPriceFen } : {}),
+    ...(audience === 'CHAIR' && !pricesSealed(state.room) ? { quotedPriceFen: r.quotedPriceFen } : {}),
   }));
 }
 
@@ -193,6 +202,10 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
     winners: room.winners,
     objectionWindowMinutes: room.objectionWindowMinutes,
     rubric: room.rubric.map((c) => ({ key: c.key, name: c.name, description: c.description, weight: c.weight, maxScore: c.maxScore })),
+    envelopes: room.envelopes,
+    priceCriterionKey: room.priceCriterionKey,
+    priceScoring: room.priceScoring,
+    pricesOpenedAt: iso(room.pricesOpenedAt),
     openedAt: iso(room.openedAt),
     revealedAt: iso(room.revealedAt),
     objectionWindowEndsAt: iso(room.objectionWindowEndsAt),
@@ -254,11 +267,12 @@ export interface RoomEventMessages {
 /** An event's data as the audience may see it: its judge ids renamed when the panel is not identified to it. */
 function eventDataView(data: RoomEventData, naming: PanelNaming): RoomEventData {
   if (naming.identified) return data;
-  const { judgeId, progress, ...rest } = data;
+  const { judgeId, progress, bids, ...rest } = data;
   return {
     ...rest,
     ...(judgeId === undefined ? {} : { judgeId: naming.judge(judgeId) }),
     ...(progress === undefined ? {} : { progress: progressView(progress, naming) }),
+    ...(bids === undefined ? {} : { bids: bids.map((each) => progressView(each, naming)) }),
   };
 }
 

@@ -55,6 +55,17 @@ export class RoomWritesRepository {
     );
   }
 
+  /** Standing scores given new values (the price criterion applied at the opening of the prices); who scored and when stays. */
+  async rescore(sheets: readonly { bidId: string; judgeId: string; scores: Record<string, number>; total: number }[]): Promise<void> {
+    this.parts.add('scores');
+    await this.db.query(
+      `UPDATE room_score s SET scores = v.scores, total_centi = v.total
+         FROM jsonb_to_recordset($2::jsonb) AS v(bid_id uuid, judge_id uuid, scores jsonb, total integer)
+        WHERE s.room_id = $1 AND s.bid_id = v.bid_id AND s.judge_id = v.judge_id AND s.withdrawn_at IS NULL`,
+      [this.room.id, JSON.stringify(sheets.map((s) => ({ bid_id: s.bidId, judge_id: s.judgeId, scores: s.scores, total: s.total })))],
+    );
+  }
+
   async withdrawScore(bidId: string, judgeId: string): Promise<void> {
     this.parts.add('scores');
     await this.db.query('UPDATE room_score SET withdrawn_at = $4 WHERE room_id = $1 AND bid_id = $2 AND judge_id = $3', [

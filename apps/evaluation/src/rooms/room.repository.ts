@@ -7,7 +7,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A new room's row as convening sets it (everything else starts empty). */
 export type ConvenedRoom = Pick<
   EvaluationRoomEntity,
-  'challengeId' | 'chairUserId' | 'aggregation' | 'objectionWindowMinutes' | 'rubric' | 'passMark' | 'winners' | 'chainHead' | 'createdBy'
+  | 'challengeId'
+  | 'chairUserId'
+  | 'aggregation'
+  | 'objectionWindowMinutes'
+  | 'rubric'
+  | 'passMark'
+  | 'winners'
+  | 'envelopes'
+  | 'priceCriterionKey'
+  | 'priceScoring'
+  | 'chainHead'
+  | 'createdBy'
 >;
 
 export interface RoomSlot {
@@ -87,6 +98,7 @@ export class RoomRepository {
       revealedAt: null,
       objectionWindowEndsAt: null,
       finalizedAt: null,
+      pricesOpenedAt: null,
     });
     await this.db.insert(EvaluationRoomEntity, room);
     await this.db.insert(
@@ -156,6 +168,7 @@ export class RoomRepository {
         revealedAt: room.revealedAt,
         objectionWindowEndsAt: room.objectionWindowEndsAt,
         finalizedAt: room.finalizedAt,
+        pricesOpenedAt: room.pricesOpenedAt,
       },
     );
   }

@@ -17,6 +17,7 @@ import {
 } from './dto/room-messages.dto';
 import { audienceRoom, RoomBroadcaster, userRoom } from './room-broadcaster';
 import { LiveScoringService } from './live-scoring.service';
+import { PriceEnvelopeService } from './price-envelope.service';
 import { CommandAck } from './room-command-runner';
 import { RoomQueriesService } from './room-queries.service';
 import { RoomVerdictService } from './room-verdict.service';
@@ -61,6 +62,7 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
     private readonly limits: UserRateLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     scoring: LiveScoringService,
+    prices: PriceEnvelopeService,
     verdict: RoomVerdictService,
     private readonly queries: RoomQueriesService,
     private readonly broadcaster: RoomBroadcaster,
@@ -79,6 +81,7 @@ export class RoomsGateway implements OnGatewayInit<Namespace>, OnGatewayConnecti
       'bid:unlock': command(UnlockBidMessage, (_, user, message) => scoring.unlock(user, message)),
       'score:submit': command(SubmitScoreMessage, (_, user, message) => scoring.submitScore(user, message)),
       'score:withdraw': command(WithdrawScoreMessage, (_, user, message) => scoring.withdrawScore(user, message)),
+      'prices:open': command(RoomMessage, (_, user, message) => prices.openPrices(user, message)),
       'room:reveal': command(RoomMessage, (_, user, message) => verdict.reveal(user, message)),
       'room:finalize': command(RoomMessage, (_, user, message) => verdict.finalize(user, message)),
     };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RoomBroadcaster } from './room-broadcaster';
 import { LiveScoringService } from './live-scoring.service';
+import { PriceEnvelopeService } from './price-envelope.service';
 import { RoomCommandRunner } from './room-command-runner';
 import { RoomConveningService } from './room-convening.service';
 import { RoomHeartbeat } from './room-heartbeat';
@@ -13,7 +14,7 @@ import { RoomsGateway } from './rooms.gateway';
 /** Evaluation rooms: convening, conflicts, the live room (socket.io) and objections. */
 @Module({
   controllers: [RoomsController],
-  providers: [RoomStore, RoomBroadcaster, RoomCommandRunner, RoomConveningService, LiveScoringService, RoomVerdictService, RoomQueriesService, RoomsGateway, RoomHeartbeat],
+  providers: [RoomStore, RoomBroadcaster, RoomCommandRunner, RoomConveningService, LiveScoringService, PriceEnvelopeService, RoomVerdictService, RoomQueriesService, RoomsGateway, RoomHeartbeat],
   exports: [RoomStore],
 })
 export class RoomsModule {}

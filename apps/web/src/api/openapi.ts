@@ -1525,6 +1525,19 @@ export interface components {
             aggregation: "TRIMMED_MEAN" | "MEAN" | "MEDIAN";
             /** @description Length of the objection window (公示期) after the reveal, in minutes */
             objectionWindowMinutes: number;
+            /**
+             * @description SINGLE: every criterion scored at once. TWO (技术标/商务标): the technical criteria first with the prices sealed, then the chair opens the prices (prices:open)
+             * @default SINGLE
+             * @enum {string}
+             */
+            envelopes: "SINGLE" | "TWO";
+            /** @description With TWO only, required: the key of the rubric criterion scored on the price */
+            priceCriterionKey?: string;
+            /**
+             * @description With TWO only, required: FORMULA (maxScore × lowest price / price, over the room’s bids) or JUDGES (the judges score the price once it is open)
+             * @enum {string}
+             */
+            priceScoring?: "FORMULA" | "JUDGES";
         };
         RoomChallengeRefView: {
             /** Format: uuid */
@@ -1638,7 +1651,7 @@ export interface components {
             eligible: boolean;
             awarded: boolean;
             scoredBy: number;
-            /** @description Chair only */
+            /** @description Chair only (never while a two-envelope room’s prices are sealed) */
             quotedPriceFen?: number;
         };
         RoomSnapshotView: {
@@ -1661,6 +1674,20 @@ export interface components {
             objectionWindowMinutes: number;
             /** @description The frozen rubric */
             rubric: components["schemas"]["RoomCriterionView"][];
+            /**
+             * @description SINGLE: every criterion at once; TWO: technical criteria first, prices sealed until prices:open
+             * @enum {string}
+             */
+            envelopes: "SINGLE" | "TWO";
+            /** @description TWO: the price criterion; null with SINGLE */
+            priceCriterionKey: string | null;
+            /**
+             * @description TWO: how the price criterion is scored; null with SINGLE
+             * @enum {string|null}
+             */
+            priceScoring: "FORMULA" | "JUDGES" | null;
+            /** @description TWO: when the prices were opened (database clock) */
+            pricesOpenedAt: string | null;
             openedAt: string | null;
             revealedAt: string | null;
             objectionWindowEndsAt: string | null;
@@ -1748,7 +1775,8 @@ export interface components {
             revision: number;
             technicalApproach: string;
             proposal: string;
-            quotedPriceFen: number;
+            /** @description Null while a two-envelope room’s prices are sealed */
+            quotedPriceFen: number | null;
             durationDays: number;
             /** @description In order; paymentBasisPoints sum to 10000 */
             milestones: components["schemas"]["RoomMilestoneView"][];
@@ -1848,7 +1876,8 @@ export interface components {
             eligible: boolean;
             awarded: boolean;
             scoredBy: number;
-            quotedPriceFen: number;
+            /** @description Left out while a two-envelope room’s prices are sealed */
+            quotedPriceFen?: number;
             receivedAt: string;
         };
         ReportScoreView: {

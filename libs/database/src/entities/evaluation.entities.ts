@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Aggregation, BidSlotState, DEFAULT_AGGREGATION, RoomStatus, TimerPhase } from '@app/domain';
+import { Aggregation, BidSlotState, DEFAULT_AGGREGATION, DEFAULT_ENVELOPES, Envelopes, PriceScoring, RoomStatus, TimerPhase } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
 import { BidEntity } from './bidding.entities';
 import { ChallengeEntity, RubricCriterionRecord } from './challenges.entities';
@@ -54,6 +54,12 @@ export class ExpertEntity {
 @Check('ck_evaluation_room_objection_window', 'objection_window_minutes >= 0')
 @Check('ck_evaluation_room_pass_mark', 'pass_mark BETWEEN 0 AND 100')
 @Check('ck_evaluation_room_winners', 'winners >= 1')
+@Check('ck_evaluation_room_envelopes', "envelopes IN ('SINGLE', 'TWO')")
+@Check('ck_evaluation_room_price_scoring', "price_scoring IS NULL OR price_scoring IN ('FORMULA', 'JUDGES')")
+@Check(
+  'ck_evaluation_room_two_envelopes',
+  "(envelopes = 'SINGLE' AND price_criterion_key IS NULL AND price_scoring IS NULL AND prices_opened_at IS NULL) OR (envelopes = 'TWO' AND price_criterion_key IS NOT NULL AND price_scoring IS NOT NULL)",
+)
 export class EvaluationRoomEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -94,6 +100,22 @@ export class EvaluationRoomEntity {
   /** How many bids can win, frozen from the challenge. */
   @Column({ type: 'integer' })
   winners!: number;
+
+  /** SINGLE (every criterion at once) or TWO (technical first, prices sealed until the chair opens them). */
+  @Column({ type: 'text', default: DEFAULT_ENVELOPES })
+  envelopes!: Envelopes;
+
+  /** TWO: the rubric's price criterion. */
+  @Column({ type: 'text', nullable: true })
+  priceCriterionKey!: string | null;
+
+  /** TWO: FORMULA or JUDGES (PriceScoring). */
+  @Column({ type: 'text', nullable: true })
+  priceScoring!: PriceScoring | null;
+
+  /** TWO: when the chair opened the prices (database clock). */
+  @Column({ type: 'timestamptz', nullable: true })
+  pricesOpenedAt!: Date | null;
 
   @Column({ type: 'bigint', default: 0 })
   version!: number;

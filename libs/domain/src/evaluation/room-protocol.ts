@@ -3,6 +3,7 @@
  * web client (useRoom): the messages each side sends and their payloads (docs/evaluation-room.md); points
  * are integer centi-points, times ISO 8601 strings. Plain TypeScript with type-only imports: safe in a browser.
  */
+import type { Envelopes, OpenedPrice, PriceScoring } from './envelopes';
 import type { RoomAudience } from './room-access';
 import type { TimerPhase } from './room-flow';
 import type { BidSlotState, RoomStatus } from './room-lifecycle';
@@ -70,7 +71,7 @@ export interface RankingEntry {
   eligible: boolean;
   awarded: boolean;
   scoredBy: number;
-  /** Chair only. */
+  /** Chair only (never while a two-envelope room's prices are sealed). */
   quotedPriceFen?: number;
 }
 
@@ -95,6 +96,9 @@ export interface OwnDeclaration {
   reason: string | null;
 }
 
+/** Chair only: a bid's quoted price as the prices are opened, with the formula's price score in a FORMULA room. */
+export type { OpenedPrice };
+
 export interface RoomSnapshot {
   roomId: string;
   version: number;
@@ -112,6 +116,14 @@ export interface RoomSnapshot {
   winners: number;
   objectionWindowMinutes: number;
   rubric: { key: string; name: string; description: string; weight: number; maxScore: number }[];
+  /** SINGLE: every criterion scored at once; TWO: technical criteria first, prices sealed until `prices:open`. */
+  envelopes: Envelopes;
+  /** TWO: the rubric's price criterion (scored only once the prices are open); null with SINGLE. */
+  priceCriterionKey: string | null;
+  /** TWO: FORMULA (computed from the prices) or JUDGES (the judges score it); null with SINGLE. */
+  priceScoring: PriceScoring | null;
+  /** TWO: when the chair opened the prices (database clock); null before, and with SINGLE. */
+  pricesOpenedAt: string | null;
   openedAt: string | null;
   revealedAt: string | null;
   objectionWindowEndsAt: string | null;
@@ -143,6 +155,7 @@ export type RoomEventType =
   | 'score.withdrawn'
   | 'bid.locked'
   | 'bid.unlocked'
+  | 'prices.opened'
   | 'room.revealed'
   | 'objection.filed'
   | 'objection.answered'
@@ -166,6 +179,14 @@ export interface RoomEvent {
     objectionWindowEndsAt?: string;
     finalizedAt?: string;
     ranking?: RankingEntry[];
+    pricesOpenedAt?: string;
+    priceScoring?: PriceScoring;
+    /** prices.opened: every bid's progress (a JUDGES room's bids are PRESENTING again). */
+    bids?: Progress[];
+    /** prices.opened, chair only. */
+    prices?: OpenedPrice[];
+    /** prices.opened, chair only: every bid's aggregate with the price scores applied. */
+    aggregates?: Aggregate[];
   };
 }
 
@@ -191,6 +212,7 @@ export const ROOM_COMMANDS = [
   'bid:unlock',
   'score:submit',
   'score:withdraw',
+  'prices:open',
   'room:reveal',
   'room:finalize',
 ] as const;

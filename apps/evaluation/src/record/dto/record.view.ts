@@ -63,7 +63,7 @@ export class ReportRankingView {
   @ApiProperty() eligible!: boolean;
   @ApiProperty() awarded!: boolean;
   @ApiProperty() scoredBy!: number;
-  @ApiProperty() quotedPriceFen!: number;
+  @ApiPropertyOptional({ description: 'Left out while a two-envelope room’s prices are sealed' }) quotedPriceFen?: number;
   @ApiProperty() receivedAt!: string;
 }
 

@@ -8,7 +8,7 @@ export const OP_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const OP_ID_MESSAGE = 'opId must be 1 to 100 letters, digits or . _ : -';
 export const MAX_COMMENT_LENGTH = 2000;
 
-/** room:join, room:sync, room:open, timer:pause, room:reveal, room:finalize. */
+/** room:join, room:sync, room:open, timer:pause, prices:open, room:reveal, room:finalize. */
 export class RoomMessage {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

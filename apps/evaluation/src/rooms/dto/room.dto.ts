@@ -13,7 +13,18 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Aggregation, AGGREGATIONS, DEFAULT_AGGREGATION, MAX_PANEL_SIZE, ROOM_STATUSES } from '@app/domain';
+import {
+  Aggregation,
+  AGGREGATIONS,
+  DEFAULT_AGGREGATION,
+  DEFAULT_ENVELOPES,
+  Envelopes,
+  ENVELOPES,
+  MAX_PANEL_SIZE,
+  PRICE_SCORINGS,
+  PriceScoring,
+  ROOM_STATUSES,
+} from '@app/domain';
 import { EachNested, Trim } from '@app/core';
 
 
@@ -68,6 +79,29 @@ export class ConveneRoomDto {
   @Min(0)
   @Max(43_200)
   objectionWindowMinutes!: number;
+
+  @ApiPropertyOptional({
+    enum: ENVELOPES,
+    default: DEFAULT_ENVELOPES,
+    description: 'SINGLE: every criterion scored at once. TWO (技术标/商务标): the technical criteria first with the prices sealed, then the chair opens the prices (prices:open)',
+  })
+  @IsOptional()
+  @IsIn(ENVELOPES)
+  envelopes?: Envelopes;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'With TWO only, required: the key of the rubric criterion scored on the price' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  priceCriterionKey?: string;
+
+  @ApiPropertyOptional({
+    enum: PRICE_SCORINGS,
+    description: 'With TWO only, required: FORMULA (maxScore × lowest price / price, over the room’s bids) or JUDGES (the judges score the price once it is open)',
+  })
+  @IsOptional()
+  @IsIn(PRICE_SCORINGS)
+  priceScoring?: PriceScoring;
 }
 
 export class DeclarationDto {

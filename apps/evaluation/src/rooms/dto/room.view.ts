@@ -3,6 +3,10 @@ import {
   AGGREGATIONS,
   BID_SLOT_STATES,
   BidSlotState,
+  Envelopes,
+  ENVELOPES,
+  PRICE_SCORINGS,
+  PriceScoring,
   ROOM_STATUSES,
   RoomAudience,
   RoomStatus,
@@ -116,7 +120,7 @@ export class RoomRankingEntryView {
   @ApiProperty() eligible!: boolean;
   @ApiProperty() awarded!: boolean;
   @ApiProperty() scoredBy!: number;
-  @ApiPropertyOptional({ description: 'Chair only' }) quotedPriceFen?: number;
+  @ApiPropertyOptional({ description: 'Chair only (never while a two-envelope room’s prices are sealed)' }) quotedPriceFen?: number;
 }
 
 /** The room as one audience sees it (room:join answers the same shape on the socket: libs/domain/src/evaluation/room-protocol.ts). */
@@ -138,6 +142,11 @@ export class RoomSnapshotView {
   @ApiProperty() winners!: number;
   @ApiProperty() objectionWindowMinutes!: number;
   @ApiProperty({ type: [RoomCriterionView], description: 'The frozen rubric' }) rubric!: RoomCriterionView[];
+  @ApiProperty({ enum: ENVELOPES, description: 'SINGLE: every criterion at once; TWO: technical criteria first, prices sealed until prices:open' })
+  envelopes!: Envelopes;
+  @ApiProperty({ nullable: true, type: String, description: 'TWO: the price criterion; null with SINGLE' }) priceCriterionKey!: string | null;
+  @ApiProperty({ nullable: true, enum: PRICE_SCORINGS, description: 'TWO: how the price criterion is scored; null with SINGLE' }) priceScoring!: PriceScoring | null;
+  @ApiProperty({ nullable: true, type: String, description: 'TWO: when the prices were opened (database clock)' }) pricesOpenedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) openedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) revealedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) objectionWindowEndsAt!: string | null;
@@ -203,7 +212,7 @@ export class RoomBidContentView {
   @ApiProperty() revision!: number;
   @ApiProperty() technicalApproach!: string;
   @ApiProperty() proposal!: string;
-  @ApiProperty() quotedPriceFen!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null while a two-envelope room’s prices are sealed' }) quotedPriceFen!: number | null;
   @ApiProperty() durationDays!: number;
   @ApiProperty({ type: [RoomMilestoneView], description: 'In order; paymentBasisPoints sum to 10000' }) milestones!: RoomMilestoneView[];
   @ApiProperty({ type: [KeyPersonView], description: 'The team members the bid names, in its order' }) keyPersonnel!: KeyPersonView[];
