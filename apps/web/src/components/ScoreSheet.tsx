@@ -19,6 +19,8 @@ interface Props {
 export function ScoreSheet({ criteria, value, onChange, disabled, onSubmit, errors = {} }: Props) {
   const { t } = useTranslation();
   const total = weightedTotal(criteria, value);
+  // The whole rubric's weights sum to 100; a sheet of the technical criteria only (two envelopes) to less.
+  const outOf = criteria.reduce((sum, c) => sum + c.weight, 0);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Table<Criterion>
@@ -71,8 +73,8 @@ export function ScoreSheet({ criteria, value, onChange, disabled, onSubmit, erro
         ]}
       />
       <Space align="center" size="large">
-        <Statistic title={t('scoring.total')} value={formatPoints(total)} suffix="/ 100" data-testid="weighted-total" />
-        <Progress type="circle" size={56} percent={total / 100} format={() => ''} status={isComplete(criteria, value) ? 'success' : 'normal'} />
+        <Statistic title={t('scoring.total')} value={formatPoints(total)} suffix={`/ ${outOf}`} data-testid="weighted-total" />
+        <Progress type="circle" size={56} percent={total / outOf} format={() => ''} status={isComplete(criteria, value) ? 'success' : 'normal'} />
         {!isComplete(criteria, value) && <Typography.Text type="warning">{t('scoring.incomplete')}</Typography.Text>}
       </Space>
     </Space>

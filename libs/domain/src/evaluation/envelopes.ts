@@ -27,6 +27,11 @@ export interface EnvelopeState extends EnvelopeOptions {
   pricesOpenedAt: Date | null;
 }
 
+/** Where a room stands between the envelopes, as the room row (a Date) or a snapshot (an ISO string) says it. */
+export interface EnvelopePhase extends EnvelopeOptions {
+  pricesOpenedAt: Date | string | null;
+}
+
 export interface PricedBid {
   bidId: string;
   quotedPriceFen: number;
@@ -74,7 +79,7 @@ function priceKeyOf(envelope: EnvelopeOptions): string | null {
 }
 
 /** True while a two-envelope room's prices are sealed: no quoted price goes to anyone, no price is scored. */
-export function pricesSealed(envelope: EnvelopeState): boolean {
+export function pricesSealed(envelope: EnvelopePhase): boolean {
   return envelope.envelopes === 'TWO' && envelope.pricesOpenedAt === null;
 }
 
@@ -87,7 +92,7 @@ function formulaScoresPrice(envelope: EnvelopeState): boolean {
  * The criteria a judge's score covers now: every criterion, except the price one in a two-envelope
  * room while its prices are sealed, and always in a FORMULA room (the formula scores it).
  */
-export function judgedCriteria<C extends Criterion>(rubric: readonly C[], envelope: EnvelopeState): C[] {
+export function judgedCriteria<C extends Criterion>(rubric: readonly C[], envelope: EnvelopePhase): C[] {
   const priceKey = priceKeyOf(envelope);
   const judgesPrice = priceKey === null || (envelope.priceScoring === 'JUDGES' && envelope.pricesOpenedAt !== null);
   return judgesPrice ? [...rubric] : rubric.filter((c) => c.key !== priceKey);

@@ -1,10 +1,11 @@
 import { useQueries } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { DEFAULT_ENVELOPES, ENVELOPES, PRICE_SCORINGS, type Envelopes, type PriceScoring } from '@app/domain/evaluation/envelopes';
 import { type Aggregation, AGGREGATIONS, DEFAULT_AGGREGATION } from '@app/domain/evaluation/scoring';
-import { useChallengePages } from '../../api/challenges';
+import { useChallenge, useChallengePages } from '../../api/challenges';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { useChallengeBids } from '../../api/queries';
@@ -26,6 +27,9 @@ interface Convening {
   chairUserId: string;
   aggregation: Aggregation;
   objectionWindowMinutes: number;
+  envelopes: Envelopes;
+  priceCriterionKey?: string;
+  priceScoring?: PriceScoring;
 }
 
 /** The shortlisted bids in presentation order, with their slot lengths. */
@@ -74,6 +78,8 @@ export default function RoomsTab() {
   const { form, report, reset, alert } = useApiForm<Convening>();
   const challengeId: string | undefined = Form.useWatch('challengeId', form);
   const judgeIds: string[] = Form.useWatch('judgeIds', form) ?? [];
+  const envelopes: Envelopes = Form.useWatch('envelopes', form) ?? DEFAULT_ENVELOPES;
+  const challenge = useChallenge(challengeId ?? '', challengeId !== undefined);
   const closed = useChallengePages({ status: 'CLOSED' });
   const experts = useExperts();
   const bids = useChallengeBids(challengeId ?? '');
@@ -104,10 +110,11 @@ export default function RoomsTab() {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ aggregation: DEFAULT_AGGREGATION, objectionWindowMinutes: 0, judgeIds: [] }}
-        onFinish={(values) => {
+        initialValues={{ aggregation: DEFAULT_AGGREGATION, objectionWindowMinutes: 0, judgeIds: [], envelopes: DEFAULT_ENVELOPES, priceScoring: 'FORMULA' }}
+        onFinish={({ priceCriterionKey, priceScoring, ...values }) => {
           reset();
-          convene.mutate(values);
+          // The price options belong to two envelopes only (the API refuses them with one).
+          convene.mutate(values.envelopes === 'TWO' ? { ...values, priceCriterionKey, priceScoring } : values);
         }}
       >
         <Form.Item name="challengeId" label={t('bid.challenge')} rules={[{ required: true, message: t('common.required') }]}>
@@ -145,6 +152,19 @@ export default function RoomsTab() {
             <InputNumber min={0} max={43200} />
           </Form.Item>
         </Space>
+        <Form.Item name="envelopes" label={t('convene.envelopes')} extra={t('convene.envelopesHint')}>
+          <Radio.Group options={ENVELOPES.map((value) => ({ value, label: t(`convene.envelopeModes.${value}`) }))} />
+        </Form.Item>
+        {envelopes === 'TWO' && (
+          <Space size="large" wrap>
+            <Form.Item name="priceCriterionKey" label={t('convene.priceCriterion')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select style={{ width: 280 }} options={(challenge.data?.rubric ?? []).map((c) => ({ value: c.key, label: c.name }))} />
+            </Form.Item>
+            <Form.Item name="priceScoring" label={t('convene.priceScoring')}>
+              <Radio.Group options={PRICE_SCORINGS.map((value) => ({ value, label: t(`convene.priceScorings.${value}`) }))} />
+            </Form.Item>
+          </Space>
+        )}
         {alert}
         <Button type="primary" htmlType="submit" loading={convene.isPending}>
           {t('convene.submit')}

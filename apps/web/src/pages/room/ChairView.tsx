@@ -13,6 +13,7 @@ import { useClock } from '../../components/Countdown';
 import { useNotifyError } from '../../components/ErrorAlert';
 import { ReasonButton } from '../../components/ReasonButton';
 import { formatDuration } from '../../lib/format';
+import { pricesSealed } from '@app/domain/evaluation/envelopes';
 import { ProgressGrid, RankingTable, useJudgeName, useSeatName } from './RoomParts';
 import { ScoringDesk } from './ScoringDesk';
 
@@ -138,6 +139,7 @@ export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }
   const { run, busy } = useCommand(send);
   const { me } = useAuth();
   const allLocked = room.bids.every((bid) => bid.state === 'LOCKED');
+  const sealed = pricesSealed(room);
   const { bids, aggregates, currentBidId } = room;
   const bars = useMemo(
     () =>
@@ -169,12 +171,24 @@ export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }
               </Button>
             </>
           )}
+          {room.status === 'OPEN' && sealed && (
+            <Popconfirm title={t('room.openPricesConfirm')} onConfirm={() => void run('prices:open')} disabled={!allLocked}>
+              <Button type="primary" disabled={!allLocked} loading={busy === 'prices:open'}>
+                {t('room.openPrices')}
+              </Button>
+            </Popconfirm>
+          )}
           {room.status === 'OPEN' && (
-            <Popconfirm title={t('room.revealConfirm')} onConfirm={() => void run('room:reveal')} disabled={!allLocked}>
-              <Button type="primary" disabled={!allLocked}>
+            <Popconfirm title={t('room.revealConfirm')} onConfirm={() => void run('room:reveal')} disabled={!allLocked || sealed}>
+              <Button type="primary" disabled={!allLocked || sealed}>
                 {t('room.reveal')}
               </Button>
             </Popconfirm>
+          )}
+          {room.envelopes === 'TWO' && (
+            <Tag color={sealed ? 'gold' : 'green'} data-testid="envelope-phase">
+              {t(sealed ? 'room.envelopeTechnical' : 'room.envelopePricesOpen', { scoring: t(`convene.priceScorings.${room.priceScoring ?? 'FORMULA'}`) })}
+            </Tag>
           )}
           {room.status === 'REVEALED' && <FinalizeButton room={room} onFinalize={() => void run('room:finalize')} />}
           <Tag>{t('room.objectionStatus', { filed: room.objections.filed, open: room.objections.open })}</Tag>

@@ -12,15 +12,17 @@ import { ErrorAlert, useErrorText } from '../../components/ErrorAlert';
 import { ScoreSheet } from '../../components/ScoreSheet';
 import { DraftStore, type Draft } from '../../lib/drafts';
 import { isComplete, type Scores } from '../../lib/scoring';
+import { judgedCriteria } from '@app/domain/evaluation/envelopes';
 
 const STATE_COLOURS: Record<SubmissionState, string> = { idle: 'default', saving: 'processing', saved: 'success', retrying: 'warning', refused: 'error' };
 
 const bidLabel = (bid: RoomBid) => `${bid.position}. ${bid.teamName}`;
 
 /** The bid being scored, as the room lets this judge read it (the price only once its envelope is open). */
-function BidDossier({ roomId, bidId }: { roomId: string; bidId: string }) {
+function BidDossier({ roomId, bidId, pricesOpenedAt }: { roomId: string; bidId: string; pricesOpenedAt: string | null }) {
   const content = useQuery({
-    queryKey: ['room-bid', roomId, bidId],
+    // Read again when the prices open (two envelopes).
+    queryKey: ['room-bid', roomId, bidId, pricesOpenedAt],
     queryFn: () => api.get<RoomBidContent>(`/api/rooms/${roomId}/bids/${bidId}`),
   });
   if (content.error) return <ErrorAlert error={content.error} onRetry={() => void content.refetch()} />;
@@ -45,6 +47,9 @@ function ScoreForm({ room, bid, send, drafts }: { room: RoomSnapshot; bid: RoomB
   const [kept, setKept] = useState(() => drafts.read(bid.bidId) !== null);
   const submission = useScoreSubmission(send);
   const locked = bid.state === 'LOCKED';
+  // With two envelopes: the technical criteria while the prices are sealed, the price too once the judges score it.
+  const criteria = judgedCriteria(room.rubric, room);
+  const priceCriterion = room.rubric.find((c) => c.key === room.priceCriterionKey);
   // A locked bid takes no more input: its draft is dropped (the tag below shows only while unlocked).
   useEffect(() => {
     if (locked) drafts.clear(bid.bidId);
@@ -54,11 +59,12 @@ function ScoreForm({ room, bid, send, drafts }: { room: RoomSnapshot; bid: RoomB
     drafts.write(bid.bidId, next);
     setKept(true);
   };
-  const complete = isComplete(room.rubric, draft.scores);
+  const complete = isComplete(criteria, draft.scores);
   const submit = async () => {
     if (locked || !complete || submission.state === 'saving') return;
     const sent = draft;
-    const saved = await submission.submit(bid.bidId, sent.scores as Record<string, number>, sent.comment);
+    const scores = Object.fromEntries(criteria.map((c) => [c.key, sent.scores[c.key] as number]));
+    const saved = await submission.submit(bid.bidId, scores, sent.comment);
     // What was typed while the submission was on its way stays a draft.
     if (saved && JSON.stringify(drafts.read(bid.bidId)) === JSON.stringify(sent)) {
       drafts.clear(bid.bidId);
@@ -66,15 +72,12 @@ function ScoreForm({ room, bid, send, drafts }: { room: RoomSnapshot; bid: RoomB
     }
   };
   const refusal = submission.refusal;
-  const fieldErrors = useMemo(() => {
-    const errors: Record<string, string> = {};
-    for (const detail of refusal?.details ?? []) {
-      const key = detail.field.startsWith('scores.') ? detail.field.slice('scores.'.length) : null;
-      const criterion = room.rubric.find((c) => c.key === key);
-      if (criterion) errors[criterion.key] = t('scoring.invalidScore', { max: criterion.maxScore });
-    }
-    return errors;
-  }, [refusal, room.rubric, t]);
+  // A refused score at its field, in the judge's language (the only field check a score fails is its range).
+  const fieldErrors: Record<string, string> = {};
+  for (const detail of refusal?.details ?? []) {
+    const criterion = criteria.find((c) => `scores.${c.key}` === detail.field);
+    if (criterion) fieldErrors[criterion.key] = t('scoring.invalidScore', { max: criterion.maxScore });
+  }
   const unplaced = refusal && Object.keys(fieldErrors).length === 0;
   return (
     <Card
@@ -87,7 +90,20 @@ function ScoreForm({ room, bid, send, drafts }: { room: RoomSnapshot; bid: RoomB
       data-testid="score-form"
     >
       {locked && <Alert type="info" showIcon title={t('room.lockedText')} className="block-gap" />}
-      <ScoreSheet criteria={room.rubric} value={draft.scores} onChange={(scores: Scores) => edit({ ...draft, scores })} disabled={locked} onSubmit={() => void submit()} errors={fieldErrors} />
+      {priceCriterion && criteria.length < room.rubric.length && (
+        <Alert
+          type="info"
+          showIcon
+          className="block-gap"
+          data-testid="price-envelope"
+          title={
+            room.pricesOpenedAt === null
+              ? t('room.priceEnvelopeSealed', { criterion: priceCriterion.name })
+              : t('room.priceByFormula', { criterion: priceCriterion.name, points: mine?.scores[priceCriterion.key] ?? '—', max: priceCriterion.maxScore })
+          }
+        />
+      )}
+      <ScoreSheet criteria={criteria} value={draft.scores} onChange={(scores: Scores) => edit({ ...draft, scores })} disabled={locked} onSubmit={() => void submit()} errors={fieldErrors} />
       <Input.TextArea
         rows={2}
         className="block-gap"
@@ -135,7 +151,7 @@ export function ScoringDesk({ room, send, judgeId }: { room: RoomSnapshot; send:
   const onStage = room.bids.find((candidate) => candidate.bidId === stage);
   const withDrafts = drafts.bidsWithDrafts();
   const sheet = bid && <ScoreForm key={bid.bidId} room={room} bid={bid} send={send} drafts={drafts} />;
-  const dossier = bid && <BidDossier roomId={room.roomId} bidId={bid.bidId} />;
+  const dossier = bid && <BidDossier roomId={room.roomId} bidId={bid.bidId} pricesOpenedAt={room.pricesOpenedAt} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="scoring-desk">
       {onStage && recused.has(onStage.bidId) && <Alert type="info" showIcon title={t('room.youAreRecused')} />}
