@@ -109,6 +109,7 @@ describe('the live evaluation room (Chromium)', () => {
     }
     for (const team of ['甲队 Alpha', '乙队 Beta']) {
       await chair.getByRole('row').filter({ hasText: team }).getByRole('button', { name: 'Lock' }).click();
+      await confirm(chair);
       await chair.getByRole('row').filter({ hasText: team }).getByText('Locked').first().waitFor();
     }
     await press(chair, 'Reveal');

@@ -3,18 +3,26 @@ import { expect } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { conveneRoom, createCast, declareNoConflicts, RoomClient, sheet, type RoomCast } from '../support/evaluation';
 import type { TestUser } from '../support/users';
-import { confirm, press, signIn, snap, startWorld, type World } from './support/browser';
+import { choose, confirm, press, signIn, snap, startWorld, type World } from './support/browser';
 
 const JUDGE_NAMES = ['孙立 Sun Li', '钱敏 Qian Min', '吴刚 Wu Gang', '郑洁 Zheng Jie', '冯涛 Feng Tao'];
 const LONG_NAME = '云南精密制造研究院 高精度传感器国产化攻关组 Yunnan Precision Manufacturing Institute';
 const TABLET = { width: 820, height: 1180 };
 
-/** How many lines the element's text takes (one rectangle top per line). */
+/** How many lines the element's text takes: its text boxes, top to bottom, start a new line below the last one's bottom. */
 async function lines(element: Locator): Promise<number> {
   return element.evaluate((node) => {
     const range = document.createRange();
     range.selectNodeContents(node);
-    return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+    const boxes = [...range.getClientRects()].filter((rect) => rect.width > 0).sort((a, b) => a.top - b.top);
+    let count = 0;
+    let bottom = -Infinity;
+    for (const box of boxes) {
+      // Boxes of one line overlap vertically (a 24 px number beside a 14 px suffix); a wrapped line starts below.
+      if (box.top >= bottom - 1) count += 1;
+      bottom = Math.max(bottom, box.bottom);
+    }
+    return count;
   });
 }
 
@@ -59,19 +67,19 @@ describe('the room a panel runs in the hall (Chromium)', () => {
   let alpha: string;
   let beta: string;
 
-  const open = async (user: TestUser, path: string, options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; context: BrowserContext }> => {
-    const context = await world.context(options.locale);
+  const open = async (user: TestUser, path: string, options: { chinese?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; context: BrowserContext }> => {
+    const context = await world.context();
     const page = await context.newPage();
     if (options.viewport) await page.setViewportSize(options.viewport);
     await signIn(page, user.email, user.password);
+    // Signed in through the English form; then the page in Chinese, as the language switch keeps it.
+    if (options.chinese) await page.evaluate(() => localStorage.setItem('jiebang.language', 'zh-CN'));
     await page.goto(path);
     return { page, context };
   };
   const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
-  const pickBid = async (page: Page, scope: Page | Locator, label: string) => {
-    await scope.getByRole('combobox').first().click();
-    await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
-  };
+  /** The bid a panel member scores, chosen in the desk's Select (by keyboard, as `pick` explains). */
+  const pickBid = (desk: Locator, label: string) => choose(desk.getByRole('combobox').first(), desk.locator('.ant-select').first(), label);
 
   beforeAll(async () => {
     world = await startWorld();
@@ -120,7 +128,7 @@ describe('the room a panel runs in the hall (Chromium)', () => {
     chair = (await open(cast.judges[0], `/rooms/${roomId}`)).page;
     screen = (await open(cast.judges[0], `/rooms/${roomId}/screen`, { viewport: { width: 1920, height: 1080 } })).page;
     observer = (await open(cast.teams[0].members[0], `/rooms/${roomId}`)).page;
-    tablet = (await open(cast.judges[1], `/rooms/${roomId}`, { locale: 'zh-CN', viewport: TABLET })).page;
+    tablet = (await open(cast.judges[1], `/rooms/${roomId}`, { chinese: true, viewport: TABLET })).page;
     desk = (await open(cast.judges[2], `/rooms/${roomId}`)).page;
     for (const judge of cast.judges.slice(3)) sockets.push(await RoomClient.connect(world.url, judge.token));
     for (const socket of sockets) await socket.ok('room:join', { roomId });
@@ -136,10 +144,15 @@ describe('the room a panel runs in the hall (Chromium)', () => {
     const chart = chair.getByTestId('ranking-chart');
     await chart.getByText('Unscored').first().waitFor();
     await chart.getByText('Pass mark 60').waitFor();
+    // A long name is cut to its share of the width, not given two thirds of the chart.
+    const longLabel = chart.locator('text').filter({ hasText: /^2\. 云南/ });
+    const [labelBox, chartBox] = [await longLabel.boundingBox(), await chart.boundingBox()];
+    expect(await longLabel.textContent()).not.toContain('Institute');
+    expect(labelBox && chartBox && labelBox.width / chartBox.width).toBeLessThan(0.36);
     await snap(screen, 'hall-screen');
 
     // The team sees seats, not names, and no recusal (the fifth judge's on the second bid).
-    await observer.getByTestId('progress-grid').getByText('Expert A').waitFor();
+    await observer.getByTestId('progress-grid').getByRole('columnheader', { name: 'Expert A (chair)' }).waitFor();
     const seen = (await observer.locator('body').textContent()) ?? '';
     for (const name of JUDGE_NAMES) expect(seen).not.toContain(name.split(' ')[0]);
     expect(await observer.getByTestId('progress-grid').getByText('Recused').count()).toBe(0);
@@ -162,7 +175,7 @@ describe('the room a panel runs in the hall (Chromium)', () => {
 
     await desk.reload();
     await desk.getByTestId('scoring-desk').waitFor();
-    await pickBid(desk, desk.getByTestId('scoring-desk'), '1. 甲队 Alpha');
+    await pickBid(desk.getByTestId('scoring-desk'), '1. 甲队 Alpha');
     await desk.getByTestId('draft-kept').waitFor();
     expect(await field(desk, '技术方案').inputValue()).toBe('8.00');
     expect(await field(desk, '团队能力').inputValue()).toBe('7.00');
@@ -179,7 +192,7 @@ describe('the room a panel runs in the hall (Chromium)', () => {
     await tablet.getByRole('tab', { name: '揭榜方案' }).click();
     await tablet.getByTestId('bid-dossier').getByRole('heading', { level: 1 }).waitFor();
     await tablet.getByRole('tab', { name: '评分表' }).click();
-    await pickBid(tablet, tablet.getByTestId('scoring-desk'), '1. 甲队 Alpha');
+    await pickBid(tablet.getByTestId('scoring-desk'), '1. 甲队 Alpha');
     const tech = field(tablet, '技术方案');
     await tech.fill('7');
     await tech.press('ArrowUp');
@@ -214,7 +227,7 @@ describe('the room a panel runs in the hall (Chromium)', () => {
   it('the chair scores from the console into the five-judge trimmed mean; locking names who has not scored', async () => {
     // Alpha: the chair 100, the tablet 62, the laptop 80, and two judges on sockets 50 and 90.
     const console = chair.getByTestId('chair-sheet');
-    await pickBid(chair, console, '1. 甲队 Alpha');
+    await pickBid(console, '1. 甲队 Alpha');
     for (const label of ['技术方案', '团队能力', '报价合理性']) await field(console, label).fill('10');
     await console.getByRole('button', { name: 'Submit scores' }).click();
     await console.getByTestId('submission-state').getByText('Saved').waitFor();
@@ -232,7 +245,7 @@ describe('the room a panel runs in the hall (Chromium)', () => {
     await chair.getByRole('row').filter({ hasText: '甲队 Alpha' }).getByText('Locked').first().waitFor();
 
     // The second bid: one score so far (the fifth judge is recused from it).
-    await pickBid(desk, desk.getByTestId('scoring-desk'), '2. 云南精密制造研究院');
+    await pickBid(desk.getByTestId('scoring-desk'), '2. 云南精密制造研究院');
     for (const [label, value] of [['技术方案', '6'], ['团队能力', '6'], ['报价合理性', '6']] as const) await field(desk, label).fill(value);
     await field(desk, '报价合理性').press('Enter');
     await desk.getByTestId('submission-state').getByText('Saved').waitFor();
@@ -244,11 +257,11 @@ describe('the room a panel runs in the hall (Chromium)', () => {
     await snap(chair, 'chair-on-panel');
 
     await sockets[0].ok('score:submit', { roomId, bidId: beta, scores: sheet(7, 7, 7), opId: crypto.randomUUID() });
-    await pickBid(tablet, tablet.getByTestId('scoring-desk'), '2. 云南精密制造研究院');
+    await pickBid(tablet.getByTestId('scoring-desk'), '2. 云南精密制造研究院');
     for (const label of ['技术方案', '团队能力', '报价合理性']) await field(tablet, label).fill('5');
     await field(tablet, '报价合理性').press('Enter');
     await tablet.getByTestId('submission-state').getByText('已保存').waitFor();
-    await pickBid(chair, console, '2. 云南精密制造研究院');
+    await pickBid(console, '2. 云南精密制造研究院');
     for (const label of ['技术方案', '团队能力', '报价合理性']) await field(console, label).fill('8');
     await field(console, '报价合理性').press('Enter');
     await console.getByTestId('submission-state').getByText('Saved').waitFor();

@@ -126,29 +126,37 @@ export async function fill(scope: Scope, label: string, value: string): Promise<
  * dropdown's opening animation, which a loaded machine draws slowly.
  */
 export async function pick(scope: Scope, label: string, option: string, search?: string): Promise<void> {
-  const page = pageOf(scope);
-  const combobox = formItem(scope, label).getByRole('combobox');
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await choose(formItem(scope, label).getByRole('combobox'), formItem(scope, label).locator('.ant-select'), option, search);
+}
+
+/** As `pick`, for a Select given by its combobox and the element that shows its value (a Select outside a form). */
+export async function choose(combobox: Locator, select: Locator, option: string, search?: string): Promise<void> {
+  const page = combobox.page();
+  // This Select's own list (another Select's may still be open or closing): the popup holding the listbox the combobox controls.
+  const list = async () => {
+    const id = await combobox.getAttribute('aria-controls');
+    const popups = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    return id ? popups.filter({ has: page.locator(`[id="${id}"]`) }) : popups;
+  };
   if (search === undefined) {
     await combobox.focus();
   } else {
     await combobox.fill(search);
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().waitFor();
+    await (await list()).locator('.ant-select-item-option').filter({ hasText: option }).first().waitFor();
   }
-  const active = dropdown.locator('.ant-select-item-option-active');
   let seen = '';
   for (let step = 0; step < 50; step += 1) {
     await combobox.press('ArrowDown');
-    const text = await active.innerText();
+    const text = await (await list()).locator('.ant-select-item-option-active').innerText();
     if (text.includes(option)) {
       await combobox.press('Enter');
-      await formItem(scope, label).locator('.ant-select').getByText(option).first().waitFor();
+      await select.getByText(option).first().waitFor();
       return;
     }
     if (text === seen) break;
     seen = text;
   }
-  throw new Error(`the Select "${label}" has no option "${option}" (the last option reached: "${seen}")`);
+  throw new Error(`the Select has no option "${option}" (the last option reached: "${seen}")`);
 }
 
 /**

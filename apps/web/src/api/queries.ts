@@ -32,8 +32,9 @@ export const useBid = (id: string | undefined) =>
 export const useBidRevisions = (id: string) =>
   useQuery({ queryKey: [...keys.bid(id), 'revisions'], queryFn: () => api.get<BidRevision[]>(`/api/bids/${id}/revisions`) });
 
+/** A challenge's bids; nothing is asked before a challenge is chosen (an empty id). */
 export const useChallengeBids = (challengeId: string) =>
-  useQuery({ queryKey: keys.challengeBids(challengeId), queryFn: () => api.get<ChallengeBids>(`/api/challenges/${challengeId}/bids`) });
+  useQuery({ queryKey: keys.challengeBids(challengeId), queryFn: () => api.get<ChallengeBids>(`/api/challenges/${challengeId}/bids`), enabled: challengeId !== '' });
 
 export const useDigest = (challengeId: string, enabled: boolean) =>
   useQuery({ queryKey: [...keys.challengeBids(challengeId), 'digest'], queryFn: () => api.get<Digest>(`/api/challenges/${challengeId}/bids/digest`), enabled });
