@@ -148,6 +148,9 @@ describe('the live evaluation room (Chromium)', () => {
     // The objection window (30 minutes) is over: moved into the past as a clock would.
     const t = await world.fixtures();
     await t.dataSource.query(`UPDATE evaluation_room SET objection_window_ends_at = now() - interval '1 second' WHERE id = $1`, [roomId]);
+    // The console keeps Finalise disabled until the window it knows of ends: a fresh snapshot carries the moved one.
+    await chair.reload();
+    await chair.getByTestId('room-status').getByText('Revealed').waitFor();
     await press(chair, 'Finalise');
     await confirm(chair);
     await observer.getByTestId('room-status').getByText('Finalised').waitFor();
