@@ -100,6 +100,9 @@ describe('the live evaluation room (Chromium)', () => {
     await cut.page.getByTestId('presenter').getByText('乙队 Beta').waitFor();
     // The retried submission counted once, with the revised sheet: 80.00.
     await chair.getByTestId(`cell-1-${cut.user.id}`).getByText('80.00').waitFor();
+    // The judge was working on the first bid when the second went on stage: the desk stayed, and offers the stage.
+    await cut.page.getByTestId('stage-moved').getByRole('button', { name: 'Go to the bid on stage' }).click();
+    await cut.page.getByTestId('score-form').getByText('2. 乙队 Beta').waitFor();
   });
 
   it('the chair locks, reveals, and the observer sees the ranking only then', async () => {
