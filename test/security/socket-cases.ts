@@ -20,8 +20,8 @@ const STEPS: Record<Exclude<LiveState, 'declared'>, (w: World, room: Room) => Pr
 };
 
 /** A new room with the team's bid alone (recused declared a conflict on it), brought to `state`; no objection window. */
-async function roomIn(w: World, state: LiveState): Promise<Room> {
-  const room = await w.fx.room({ objectionWindowMinutes: 0 });
+async function roomIn(w: World, state: LiveState, twoEnvelopes = false): Promise<Room> {
+  const room = await w.fx.room({ objectionWindowMinutes: 0, twoEnvelopes });
   for (const step of STATES.slice(1, STATES.indexOf(state) + 1)) await STEPS[step as Exclude<LiveState, 'declared'>](w, room);
   return room;
 }
@@ -65,6 +65,8 @@ export const SOCKET_CASES: readonly SocketCase[] = [
   live('bid:unlock', 'locked', (room) => ({ ...inRoom.bid(room), reason: '复核一位评委的分数' })),
   live('score:submit', 'presenting', (room) => ({ ...inRoom.bid(room), scores: { technical: 6, team: 7, price: 8 }, opId: opId() })),
   live('score:withdraw', 'scored', (room) => ({ ...inRoom.bid(room), opId: opId() })),
+  // Two envelopes, every bid's technical scoring locked: the chair opens the prices.
+  { command: 'prices:open', in: 'two envelopes, locked', room: (w) => roomIn(w, 'locked', true), payload: inRoom.roomId },
   live('room:reveal', 'locked', inRoom.roomId),
   live('room:finalize', 'revealed', inRoom.roomId),
 ];

@@ -27,9 +27,13 @@ const bidIds = (bids: Bids): string[] => (bids.bidB === undefined ? [bids.bidA] 
 
 export interface Room extends Bids {
   roomId: string;
+  /** Convened with two envelopes (the price criterion scored by formula once the prices open). */
+  twoEnvelopes: boolean;
 }
 
 const SCORES = { technical: 8, team: 7, price: 9 };
+/** What a judge scores in a two-envelope room while the prices are sealed. */
+const TECHNICAL_SCORES = { technical: 8, team: 7 };
 
 export const opId = (): string => `matrix-${randomBytes(6).toString('hex')}`;
 
@@ -199,7 +203,7 @@ export class Fixtures {
   }
 
   /** The body of POST /api/rooms over shortlisted bids: chair, judge and recused on the panel. */
-  conveneBody(bids: Bids, objectionWindowMinutes = 60): ConveneInput {
+  conveneBody(bids: Bids, objectionWindowMinutes = 60, twoEnvelopes = false): ConveneInput {
     const { chair, judge, recused } = this.people;
     return {
       challengeId: bids.challengeId,
@@ -207,13 +211,15 @@ export class Fixtures {
       chairUserId: chair.id,
       bids: bidIds(bids).map((bidId) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 })),
       objectionWindowMinutes,
+      ...(twoEnvelopes ? { envelopes: 'TWO' as const, priceCriterionKey: 'price', priceScoring: 'FORMULA' as const } : {}),
     };
   }
 
   /** A convened room, every declaration made: `recused` declares a conflict on the team's bid, everyone else none. */
-  async room(options: { bothTeams?: boolean; objectionWindowMinutes?: number } = {}): Promise<Room> {
+  async room(options: { bothTeams?: boolean; objectionWindowMinutes?: number; twoEnvelopes?: boolean } = {}): Promise<Room> {
     const bids = await this.shortlisted(options.bothTeams ?? false);
-    const { roomId } = await conveneRoom(this.t, this.people.admin, this.conveneBody(bids, options.objectionWindowMinutes ?? 60));
+    const twoEnvelopes = options.twoEnvelopes ?? false;
+    const { roomId } = await conveneRoom(this.t, this.people.admin, this.conveneBody(bids, options.objectionWindowMinutes ?? 60, twoEnvelopes));
     await declareNoConflicts(this.t, roomId, [this.people.chair, this.people.judge], bidIds(bids));
     const declarations = bidIds(bids).map((bidId) =>
       bidId === bids.bidA ? { bidId, conflict: true, reason: '曾与该团队合作发表论文' } : { bidId, conflict: false },
@@ -223,7 +229,7 @@ export class Fixtures {
       200,
       'declare',
     );
-    return { ...bids, roomId };
+    return { ...bids, roomId, twoEnvelopes };
   }
 
   // --- the live room, driven by the chair and the judges over their sockets -------------------------
@@ -236,7 +242,7 @@ export class Fixtures {
   /** Every judge not recused from the bid scores it. */
   async score(room: Room, bidId: string): Promise<void> {
     const judges: SignedIn[] = bidId === room.bidA ? ['chair', 'judge'] : ['chair', 'judge', 'recused'];
-    for (const judge of judges) await this.sockets[judge].ok('score:submit', { roomId: room.roomId, bidId, scores: SCORES, opId: opId() });
+    for (const judge of judges) await this.sockets[judge].ok('score:submit', { roomId: room.roomId, bidId, scores: room.twoEnvelopes ? TECHNICAL_SCORES : SCORES, opId: opId() });
   }
 
   /** lead objects to the ranking of the team's bid; answers the objection's id. */

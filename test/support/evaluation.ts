@@ -150,6 +150,9 @@ export interface ConveneInput {
   bids: { bidId: string; presentationMinutes: number; qaMinutes: number }[];
   aggregation?: Aggregation;
   objectionWindowMinutes: number;
+  envelopes?: 'SINGLE' | 'TWO';
+  priceCriterionKey?: string;
+  priceScoring?: 'FORMULA' | 'JUDGES';
 }
 
 export async function conveneRoom(t: TestApp, admin: TestUser, input: ConveneInput): Promise<{ roomId: string; body: Record<string, unknown> }> {

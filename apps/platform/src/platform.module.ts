@@ -10,7 +10,8 @@ import { DemoModule } from './demo/demo.module';
 /** The three services' modules composed in one process on one port: the default deployment. */
 @Module({})
 export class PlatformModule {
-  static forRoot(context: AppContext): DynamicModule {
+  /** `webDist`: where the built web client is (apps/web/dist by default). */
+  static forRoot(context: AppContext, options: { webDist?: string } = {}): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -19,7 +20,7 @@ export class PlatformModule {
         ChallengesModule,
         BiddingModule,
         ...EVALUATION_MODULES,
-        WebClientModule,
+        WebClientModule.forRoot(options.webDist),
         // The demo marketplace, loaded into an empty database at start (DEMO_DATA, default true outside production).
         ...(context.config.demoData ? [DemoModule.forRoot(context)] : []),
       ],

@@ -92,8 +92,8 @@ describe('panel confidentiality: observers learn no judge before the room is fin
     await declareNoConflicts(t, roomId, judges, [a.bidId, b.bidId]);
     const reloaded = (await t.http().get(`/api/rooms/${roomId}`).set(j3.auth).expect(200)).body as Snapshot;
     expect(reloaded.myDeclarations).toEqual([
-      { bidId: a.bidId, conflict: false, reason: null },
-      { bidId: b.bidId, conflict: true, reason: 'TEAM_MEMBER' },
+      { bidId: a.bidId, conflict: false, automatic: false, reason: null },
+      { bidId: b.bidId, conflict: true, automatic: true, reason: 'TEAM_MEMBER' },
     ]);
     expect(((await t.http().get(`/api/rooms/${roomId}`).set(j2.auth).expect(200)).body as Snapshot).myDeclarations).toHaveLength(2);
 
