@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { randomCreditCode } from '../support/users';
-import { ADMIN, fieldError, fill, formItem, pick, press, signIn, signUp, snap, startWorld, uniqueEmail, waitForValue, type World } from './support/browser';
+import { ADMIN, fieldError, fill, fillAll, formItem, pick, press, signIn, signUp, snap, startWorld, uniqueEmail, waitForValue, type World } from './support/browser';
 
 /**
  * The marketplace through the UI alone: an enterprise registers and is verified, drafts a
@@ -25,8 +25,7 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
   it('an enterprise registers its organisation and the bureau verifies it', async () => {
     await signUp(enterprise, '王经理', uniqueEmail('ent'));
     await enterprise.getByRole('link', { name: 'Organisations' }).click();
-    await fill(enterprise, 'Name', orgName);
-    await fill(enterprise, 'Unified credit code', 'not-a-code');
+    await fillAll(enterprise, { Name: orgName, 'Unified credit code': 'not-a-code' });
     await press(enterprise, 'Register');
     await fieldError(enterprise, 'Unified credit code').getByText('creditCode must be 18 characters').waitFor();
     await fill(enterprise, 'Unified credit code', randomCreditCode());

@@ -120,6 +120,22 @@ export async function fill(scope: Scope, label: string, value: string): Promise<
 }
 
 /**
+ * Fills several fields of a form just opened, then checks they all still hold their text before
+ * going on: on a loaded machine a field filled while the page was still settling was once found
+ * empty at submission (a first field lost, the later ones kept). Refills what was lost, twice at most.
+ */
+export async function fillAll(scope: Scope, fields: Record<string, string>): Promise<void> {
+  const input = (label: string) => formItem(scope, label).locator('input, textarea').first();
+  for (let pass = 1; ; pass += 1) {
+    for (const [label, value] of Object.entries(fields)) if ((await input(label).inputValue()) !== value) await input(label).fill(value);
+    const lost: string[] = [];
+    for (const [label, value] of Object.entries(fields)) if ((await input(label).inputValue()) !== value) lost.push(label);
+    if (lost.length === 0) return;
+    if (pass === 3) throw new Error(`these fields lost their text three times: ${lost.join(', ')}`);
+  }
+}
+
+/**
  * Picks the option showing `option` in the Select labelled `label`, with the keyboard as a user
  * can: focus (or type `search` into a searching Select and wait for the option), ArrowDown opens
  * the list and walks it, Enter takes the active option. Clicking an option instead races the
