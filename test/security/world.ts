@@ -4,7 +4,7 @@ import { PlatformModule } from '@app/platform';
 import { startTestApp, TestApp } from '../support/app';
 import { createTeam, submitBid, TeamBody } from '../support/bidding';
 import { ChallengeBody, ChallengeInput, createChallenge, createPublishedChallenge, createSubmittedChallenge, expireChallenge } from '../support/challenges';
-import { addExpert, ConveneInput, conveneRoom, declareNoConflicts, RoomClient, SocketAck } from '../support/evaluation';
+import { addExpert, ConveneInput, conveneRoom, declareNoConflicts, HAND_PICKED_REASON, RoomClient, SocketAck } from '../support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../support/users';
 
 /**
@@ -208,6 +208,7 @@ export class Fixtures {
     return {
       challengeId: bids.challengeId,
       judgeIds: [chair.id, judge.id, recused.id],
+      handPickedReason: HAND_PICKED_REASON,
       chairUserId: chair.id,
       bids: bidIds(bids).map((bidId) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 })),
       objectionWindowMinutes,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../canonical';
 import { FieldError, ValidationFailed } from '../errors';
-import { autoRecusal, RecusalReason, TeamForConflicts } from './conflicts';
+import { autoRecusal, BidForConflicts, RecusalReason } from './conflicts';
 import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from './room-lifecycle';
 
 /**
@@ -107,12 +107,8 @@ export interface DrawCandidate {
   userId: string;
   fields: readonly string[];
   affiliationOrgId: string | null;
-  /** Rooms the expert sits in that count against the cap (see `roomsCountingAgainstCap` in the service). */
+  /** Rooms the expert sits in that count against the cap: not finalised, or convened within the period. */
   roomsInPeriod: number;
-}
-
-export interface DrawBid extends TeamForConflicts {
-  bidId: string;
 }
 
 export interface DrawExclusion {
@@ -136,7 +132,7 @@ export interface DrawEligibility {
 export function drawEligibility(
   candidates: readonly DrawCandidate[],
   fields: readonly string[],
-  bids: readonly DrawBid[],
+  bids: readonly BidForConflicts[],
   capRooms: number,
 ): DrawEligibility {
   const wanted = new Set(fields.map((f) => f.toLowerCase()));
