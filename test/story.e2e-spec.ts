@@ -448,6 +448,7 @@ async function runStory(endpoints: Endpoints): Promise<void> {
       {
         challengeId: challenge.id,
         judgeIds: JUDGES.map((name) => judges[name].id),
+        handPickedReason: '专家库中该领域专家不足，经局务会同意指定',
         chairUserId: admin.id,
         bids: [teams.A, teams.B, teams.C].map((team) => ({ bidId: team.bid.id, presentationMinutes: 15, qaMinutes: 10 })),
         objectionWindowMinutes: 0,

@@ -58,6 +58,8 @@ describe('bad input on every write route (integration)', () => {
       id: { orgs: ids.org, challenges: ids.challenge, teams: ids.team, bids: ids.bid, rooms: ids.room }[resource],
       qid: ids.question,
       userId: ids.member,
+      // A drawn judge replaced: any id reaches validation (the room's panel was hand-picked).
+      judgeId: randomUUID(),
       // A room with an objection needs a finalised evaluation; any id reaches validation just the same.
       objectionId: randomUUID(),
       // No such dead letter: the route answers 404 after validation.

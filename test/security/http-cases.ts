@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { bidInput, createTeam } from '../support/bidding';
 import { challengeInput } from '../support/challenges';
 import { randomCreditCode, uniqueEmail } from '../support/users';
-import type { Actor, World } from './world';
+import { type Actor, DRAW_FIELD, type World } from './world';
 
 /** One request of the matrix: the path parameters, query and body an actor sends. */
 export interface Call {
@@ -191,6 +191,16 @@ export const HTTP_CASES: readonly HttpCase[] = [
   route('GET /api/experts/{userId}', "judge's entry", (w) => ({ params: { userId: w.fx.people.judge.id } })),
   route('POST /api/rooms', "a new closed challenge of ent's (each)", async (w) => ({ body: w.fx.conveneBody(await w.fx.shortlisted()) })),
   route('GET /api/rooms', 'the convened room', () => ({}), (body, w) => lists(body, w.shared.convened.roomId)),
+  route('POST /api/rooms/draws', "a new closed challenge of ent's (each)", async (w) => ({
+    body: { challengeId: (await w.fx.shortlisted(true)).challengeId, size: 3, fields: [DRAW_FIELD], alternates: 1 },
+  })),
+  route('POST /api/rooms/draws/{id}/run', 'a new committed draw (each)', async (w) => ({ params: { id: (await w.fx.draw(false)).drawId } })),
+  route('GET /api/rooms/draws/{id}', 'a run draw, both teams shortlisted', (w) => ({ params: { id: w.shared.draw.drawId } })),
+  // Only the admin's call replaces: the others are refused by role, so they share the drawn room (new drawn rooms would put its experts over the cap).
+  route('POST /api/rooms/{id}/panel/{judgeId}/replace', 'the drawn room, its second judge (admin: a new one)', async (w, actor) => {
+    const room = actor === 'admin' ? await w.fx.drawnRoom() : w.shared.drawnRoom;
+    return { params: { id: room.roomId, judgeId: room.judgeId }, body: { reason: '专家因故不能出席' } };
+  }),
   route('GET /api/rooms/{id}', 'the convened room', (w) => ({ params: { id: w.shared.convened.roomId } })),
   route('POST /api/rooms/{id}/declarations', "the convened room, competitor's bid", (w) => ({
     params: { id: w.shared.convened.roomId },

@@ -4,7 +4,7 @@ import { PlatformModule } from '@app/platform';
 import { startTestApp, TestApp } from '../support/app';
 import { createTeam, submitBid, TeamBody } from '../support/bidding';
 import { ChallengeBody, ChallengeInput, createChallenge, createPublishedChallenge, createSubmittedChallenge, expireChallenge } from '../support/challenges';
-import { addExpert, ConveneInput, conveneRoom, declareNoConflicts, RoomClient, SocketAck } from '../support/evaluation';
+import { addExpert, ConveneInput, conveneRoom, declareNoConflicts, HAND_PICKED_REASON, RoomClient, SocketAck } from '../support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../support/users';
 
 /**
@@ -35,6 +35,15 @@ const SCORES = { technical: 8, team: 7, price: 9 };
 /** What a judge scores in a two-envelope room while the prices are sealed. */
 const TECHNICAL_SCORES = { technical: 8, team: 7 };
 
+/** The field of expertise of the experts drawn in the matrix (no actor has it): their draws leave the actors out. */
+export const DRAW_FIELD = '精密测量';
+
+/** A run draw of a new shortlisted challenge (both teams' bids), and the panel it drew. */
+export interface DrawnPanel extends Bids {
+  drawId: string;
+  panel: string[];
+}
+
 export const opId = (): string => `matrix-${randomBytes(6).toString('hex')}`;
 
 /** The objects every actor's call can share: read, or changed only in ways no other call depends on. */
@@ -54,6 +63,10 @@ export interface Shared {
   /** Revealed, the objection window open; `objectionId` is lead's objection on the team's bid. */
   revealed: Room & { objectionId: string };
   finalized: Room;
+  /** A run draw, no room convened from it (both teams shortlisted). */
+  draw: DrawnPanel;
+  /** A room convened from a draw, the admin chairing; `judgeId` its second drawn judge. */
+  drawnRoom: { roomId: string; judgeId: string };
 }
 
 export interface World {
@@ -102,6 +115,8 @@ export async function buildWorld(): Promise<World> {
   }
   const objectionId = await fx.object(revealed);
   await fx.chair('room:finalize', finalized);
+  // Experts only the draws consider: five, for a panel of three and an alternate.
+  for (let i = 0; i < 5; i += 1) await addExpert(t, admin, { prefix: 'drawn', fields: [DRAW_FIELD] });
   const shared: Shared = {
     draft: await fx.draft(),
     open: { ...open, questionId: question.id as string },
@@ -112,6 +127,8 @@ export async function buildWorld(): Promise<World> {
     convened,
     revealed: { ...revealed, objectionId },
     finalized,
+    draw: await fx.draw(true),
+    drawnRoom: await fx.drawnRoom(),
   };
   // The removed member was on the team through the NDA, the bids, the rooms and the objection; they leave now.
   await fx.expect(t.http().delete(`/api/teams/${team.id}/members/${removed.id}`).set(lead.auth), 204, 'remove member');
@@ -208,6 +225,7 @@ export class Fixtures {
     return {
       challengeId: bids.challengeId,
       judgeIds: [chair.id, judge.id, recused.id],
+      handPickedReason: HAND_PICKED_REASON,
       chairUserId: chair.id,
       bids: bidIds(bids).map((bidId) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 })),
       objectionWindowMinutes,
@@ -230,6 +248,41 @@ export class Fixtures {
       'declare',
     );
     return { ...bids, roomId, twoEnvelopes };
+  }
+
+  /** A draw of a new shortlisted challenge (both teams), committed by the admin, and run when `run`. */
+  async draw(run: boolean): Promise<DrawnPanel> {
+    const bids = await this.shortlisted(true);
+    const admin = this.people.admin.auth;
+    const draw = await this.expect(
+      this.t.http().post('/api/rooms/draws').set(admin).send({ challengeId: bids.challengeId, size: 3, fields: [DRAW_FIELD], alternates: 1 }),
+      201,
+      'commit a draw',
+    );
+    const drawId = draw.id as string;
+    const ran = run ? await this.expect(this.t.http().post(`/api/rooms/draws/${drawId}/run`).set(admin), 200, 'run a draw') : null;
+    return { ...bids, drawId, panel: (ran?.panel as string[] | undefined) ?? [] };
+  }
+
+  /** A room convened from a new draw, the admin chairing; answers its second drawn judge. */
+  async drawnRoom(): Promise<{ roomId: string; judgeId: string }> {
+    const draw = await this.draw(true);
+    const room = await this.expect(
+      this.t
+        .http()
+        .post('/api/rooms')
+        .set(this.people.admin.auth)
+        .send({
+          challengeId: draw.challengeId,
+          drawId: draw.drawId,
+          chairUserId: this.people.admin.id,
+          bids: bidIds(draw).map((bidId) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 })),
+          objectionWindowMinutes: 60,
+        }),
+      201,
+      'convene from a draw',
+    );
+    return { roomId: room.roomId as string, judgeId: draw.panel[1] };
   }
 
   // --- the live room, driven by the chair and the judges over their sockets -------------------------

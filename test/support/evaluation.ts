@@ -146,6 +146,8 @@ export async function addExpert(
 export interface ConveneInput {
   challengeId: string;
   judgeIds: string[];
+  /** Hand-picking needs a reason; conveneRoom gives HAND_PICKED_REASON unless told otherwise. */
+  handPickedReason?: string;
   chairUserId: string;
   bids: { bidId: string; presentationMinutes: number; qaMinutes: number }[];
   aggregation?: Aggregation;
@@ -155,8 +157,11 @@ export interface ConveneInput {
   priceScoring?: 'FORMULA' | 'JUDGES';
 }
 
+/** The reason the fixtures give for a hand-picked panel. */
+export const HAND_PICKED_REASON = '测试：指定评审专家';
+
 export async function conveneRoom(t: TestApp, admin: TestUser, input: ConveneInput): Promise<{ roomId: string; body: Record<string, unknown> }> {
-  const res = await t.http().post('/api/rooms').set(admin.auth).send(input);
+  const res = await t.http().post('/api/rooms').set(admin.auth).send({ handPickedReason: HAND_PICKED_REASON, ...input });
   if (res.status !== 201) throw new Error(`convene failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { roomId: res.body.roomId as string, body: res.body };
 }

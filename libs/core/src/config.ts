@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_PANEL_CAP_DAYS, DEFAULT_PANEL_CAP_ROOMS } from '@app/domain';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -46,6 +47,8 @@ export interface AppConfig {
   rateLimits: { writesPerMinute: number; roomMessagesPerMinute: number };
   /** How many of each a user may create. */
   caps: { teamsPerUser: number; orgsPerUser: number; questionsPerUserPerChallenge: number };
+  /** A drawn panel: an expert sitting in `rooms` rooms counting in the last `days` days is not drawn (docs/integrity.md). */
+  panelCap: { rooms: number; days: number };
   /** How often each instance reads the sessions revoked elsewhere (the bound on an access token outliving its session). */
   sessionRevocationPollMs: number;
   outboxPollMs: number;
@@ -195,6 +198,10 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
       teamsPerUser: int(env, 'MAX_TEAMS_PER_USER', 20, 1, 100_000),
       orgsPerUser: int(env, 'MAX_ORGS_PER_USER', 10, 1, 100_000),
       questionsPerUserPerChallenge: int(env, 'MAX_QUESTIONS_PER_USER_PER_CHALLENGE', 20, 1, 100_000),
+    },
+    panelCap: {
+      rooms: int(env, 'PANEL_CAP_ROOMS', DEFAULT_PANEL_CAP_ROOMS, 1, 10_000),
+      days: int(env, 'PANEL_CAP_DAYS', DEFAULT_PANEL_CAP_DAYS, 1, 3650),
     },
     sessionRevocationPollMs: int(env, 'SESSION_REVOCATION_POLL_MS', 1000, 50, 60_000),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),

@@ -28,6 +28,8 @@ export const TABLE_OWNERS = {
   room_operation: 'apps/evaluation',
   room_audit: 'apps/evaluation',
   room_objection: 'apps/evaluation',
+  panel_draw: 'apps/evaluation',
+  room_panel_replacement: 'apps/evaluation',
   outbox_event: 'libs/database',
   outbox_consumption: 'libs/database',
   outbox_failure: 'libs/database',

@@ -22,4 +22,5 @@ export * from './evaluation/room-access';
 export * from './evaluation/room-flow';
 export * from './evaluation/room-ranking';
 export * from './evaluation/envelopes';
+export * from './evaluation/panel-draw';
 export * from './state-machine';

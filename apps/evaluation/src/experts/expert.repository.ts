@@ -95,4 +95,12 @@ export class ExpertRepository {
     );
     return rows.map((e) => ({ userId: e.user_id, affiliationOrgId: e.affiliation_org_id, judge: e.judge }));
   }
+
+  /** Every expert of the pool holding the JUDGE role, with their fields and affiliation: who a draw may consider. */
+  async drawCandidates(): Promise<{ userId: string; fields: string[]; affiliationOrgId: string | null }[]> {
+    const rows: { user_id: string; fields: string[]; affiliation_org_id: string | null }[] = await this.db.query(
+      `SELECT e.user_id, e.fields, e.affiliation_org_id FROM expert e JOIN user_account u ON u.id = e.user_id WHERE 'JUDGE' = ANY(u.roles)`,
+    );
+    return rows.map((e) => ({ userId: e.user_id, fields: e.fields, affiliationOrgId: e.affiliation_org_id }));
+  }
 }

@@ -23,6 +23,10 @@ export interface EvaluationReport {
   };
   chair: { userId: string; displayName: string };
   panel: { userId: string; displayName: string }[];
+  /** Drawn from the pool (the draw's id) or hand-picked (with the reason given; null for rooms convened before draws existed). */
+  panelSelection: 'DRAWN' | 'HAND_PICKED';
+  panelDrawId: string | null;
+  handPickedReason: string | null;
   /**
    * The room's ranking as the chair sees it, with the price (left out while a two-envelope room's
    * prices are sealed), and each bid's final receipt.
@@ -76,6 +80,9 @@ export function buildReport(
     },
     chair: { userId: room.chairUserId, displayName: chairName },
     panel: state.panel.map((p) => ({ userId: p.userId, displayName: p.displayName })),
+    panelSelection: room.drawId === null ? 'HAND_PICKED' : 'DRAWN',
+    panelDrawId: room.drawId,
+    handPickedReason: room.handPickedReason,
     ranking: rankingView(state, 'CHAIR').map((r) => ({ ...r, receivedAt: bid.get(r.bidId)?.receivedAt.toISOString() ?? '' })),
     scores: state.bids.flatMap((b) =>
       state.panel.map((p) => {
@@ -148,6 +155,9 @@ export function reportCsv(report: EvaluationReport): string {
           ['pass_mark', report.passMark],
           ['winners', report.winners],
           ['chair', report.chair.displayName],
+          ['panel_selection', report.panelSelection],
+          ['panel_draw', report.panelDrawId],
+          ['hand_picked_reason', report.handPickedReason],
           ['convened_at', report.timestamps.convenedAt],
           ['opened_at', report.timestamps.openedAt],
           ['revealed_at', report.timestamps.revealedAt],

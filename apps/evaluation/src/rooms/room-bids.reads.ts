@@ -1,4 +1,4 @@
-import { BidStatus } from '@app/domain';
+import { BidForConflicts, BidStatus } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { RoomBidState } from './room-state';
 
@@ -127,6 +127,26 @@ export class RoomBidsReads {
       [teamIds],
     );
     return new Map(rows.map((m) => [m.team_id, m.user_ids]));
+  }
+
+  /** These bids, in the order given, with their teams' organisation and everyone ever in them, as the automatic conflicts read them. */
+  async forConflicts(bidIds: readonly string[]): Promise<BidForConflicts[]> {
+    const bids = new Map((await this.toConvene(bidIds)).map((b) => [b.id, b]));
+    const members = await this.membersEver([...bids.values()].map((b) => b.teamId));
+    return bidIds.flatMap((id) => {
+      const bid = bids.get(id);
+      return bid ? [{ bidId: id, orgId: bid.orgId, memberUserIdsEver: members.get(bid.teamId) ?? [] }] : [];
+    });
+  }
+
+  /** Whether the user is a current member of a team with a shortlisted bid on the challenge. */
+  async inShortlistedTeam(challengeId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM bid b JOIN team_member tm ON tm.team_id = b.team_id AND tm.left_at IS NULL
+        WHERE b.challenge_id = $1 AND b.status = 'SHORTLISTED' AND tm.user_id = $2 LIMIT 1`,
+      [challengeId, userId],
+    );
+    return rows.length > 0;
   }
 
   /** The room evaluating this bid, and whether the user is a current member of its team (room_bid is the room's own). */

@@ -44,6 +44,11 @@ export class RoomBroadcaster {
     }
   }
 
+  /** Takes the user's sockets (on every instance) out of the room's audiences: a judge replaced on the panel joins again as who they now are. */
+  leave(roomId: string, userId: string): void {
+    this.server?.in(userRoom(userId)).socketsLeave(AUDIENCES.map((audience) => audienceRoom(roomId, audience)));
+  }
+
   /** The evaluation rooms with at least one socket on this instance. */
   localRooms(): string[] {
     const rooms = this.server?.adapter.rooms;

@@ -5,7 +5,7 @@ import {
   assertNotFinalized,
   assertPanelJudge,
   assertParticipant,
-  autoRecusal,
+  automaticRecusals,
   Conflict,
   DEFAULT_AGGREGATION,
   envelopeOptions,
@@ -13,29 +13,51 @@ import {
   GENESIS_HASH,
   NotFound,
   validatePanel,
+  validatePanelChoice,
   ValidationFailed,
 } from '@app/domain';
-import { DataSource } from 'typeorm';
+import { EvaluationRoomEntity, PanelDrawEntity } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccountReads } from '../experts/account.reads';
 import { ExpertRepository } from '../experts/expert.repository';
 import { ChallengeReads } from './challenge.reads';
+import { ReplaceJudgeDto } from './dto/panel-draw.dto';
 import { ConveneRoomDto, DeclarationsDto } from './dto/room.dto';
+import { PanelDrawRepository } from './panel-draw.repository';
+import { RoomBroadcaster } from './room-broadcaster';
 import { CommandAck, RoomCommandRunner } from './room-command-runner';
 import { RoomBidsReads } from './room-bids.reads';
+import { RoomPartsRepository } from './room-parts.repository';
 import { RoomStore } from './room-store';
 import { buildSnapshot, declarationCheck, RoomSnapshot } from './room-views';
 import { RoomRepository } from './room.repository';
 
-/** Convening a room (its panel, its bids, the automatic recusals) and the judges' declarations before it opens. */
+/** The run draw of this challenge the panel comes from (a field error for another challenge's or none, 409 before it is run). */
+async function drawToConvene(manager: EntityManager, drawId: string, challengeId: string): Promise<PanelDrawEntity & { panel: string[] }> {
+  const draw = await new PanelDrawRepository(manager).find(drawId);
+  if (!draw || draw.challengeId !== challengeId) throw ValidationFailed.field('drawId', 'is not a draw of this challenge');
+  if (draw.panel === null) throw new Conflict('DRAW_NOT_RUN', 'This draw has not been run yet');
+  return { ...draw, panel: draw.panel };
+}
+
+/** Convening a room (its panel, drawn or hand-picked, its bids, the automatic recusals), replacing a drawn judge, and the judges' declarations before the room opens. */
 @Injectable()
 export class RoomConveningService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: RoomStore,
     private readonly commands: RoomCommandRunner,
+    private readonly broadcaster: RoomBroadcaster,
   ) {}
 
+  /** The room as the caller sees it now (their snapshot). */
+  private async snapshot(manager: EntityManager, room: EvaluationRoomEntity, user: AuthUser, at: Date): Promise<RoomSnapshot> {
+    const participant = await this.store.participant(manager, room, user);
+    return buildSnapshot(await this.store.load(manager, room), assertParticipant(participant), user.id, at);
+  }
+
   async convene(user: AuthUser, dto: ConveneRoomDto): Promise<RoomSnapshot> {
+    const selection = validatePanelChoice(dto);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const rooms = new RoomRepository(manager);
@@ -50,11 +72,13 @@ export class RoomConveningService {
         }
         const chairRoles = await new AccountReads(manager).roles(dto.chairUserId);
         if (!chairRoles) throw ValidationFailed.field('chairUserId', 'is not a registered user');
-        validatePanel(dto.judgeIds, dto.chairUserId, chairRoles.includes('ADMIN'));
+        const draw = dto.drawId === undefined ? null : await drawToConvene(manager, dto.drawId, dto.challengeId);
+        const judgeIds = draw?.panel ?? dto.judgeIds ?? [];
+        validatePanel(judgeIds, dto.chairUserId, chairRoles.includes('ADMIN'));
         const envelope = envelopeOptions(challenge.rubric, dto);
 
-        const experts = await new ExpertRepository(manager).panelCandidates(dto.judgeIds);
-        const notJudges = dto.judgeIds.filter((id) => !experts.some((e) => e.userId === id && e.judge));
+        const experts = await new ExpertRepository(manager).panelCandidates(judgeIds);
+        const notJudges = judgeIds.filter((id) => !experts.some((e) => e.userId === id && e.judge));
         if (notJudges.length > 0) {
           throw ValidationFailed.field('judgeIds', `must be experts of the pool holding the JUDGE role; not: ${notJudges.join(', ')}`);
         }
@@ -91,26 +115,20 @@ export class RoomConveningService {
             winners: challenge.winners,
             ...envelope,
             chainHead: GENESIS_HASH,
+            drawId: draw?.id ?? null,
+            handPickedReason: draw ? null : (dto.handPickedReason ?? null),
             createdBy: user.id,
           },
-          dto.judgeIds,
+          judgeIds,
           dto.bids,
         );
 
-        // Automatic recusal (回避): same organisation as the team, or ever a member of it.
-        const members = await bidReads.membersEver(bids.map((b) => b.teamId));
+        // Automatic recusal (回避): same organisation as the team, or ever a member of it (judge by judge, bids in presentation order).
         const at = await rooms.clock();
-        const recusals = dto.judgeIds.flatMap((judgeId) => {
-          const expert = experts.find((e) => e.userId === judgeId);
-          return bidIds.flatMap((bidId) => {
-            const bid = bids.find((b) => b.id === bidId);
-            const reason = autoRecusal(
-              { userId: judgeId, affiliationOrgId: expert?.affiliationOrgId ?? null },
-              { orgId: bid?.orgId ?? null, memberUserIdsEver: bid ? (members.get(bid.teamId) ?? []) : [] },
-            );
-            return reason ? [{ judgeId, bidId, reason }] : [];
-          });
-        });
+        const recusals = automaticRecusals(
+          judgeIds.map((judgeId) => ({ userId: judgeId, affiliationOrgId: experts.find((e) => e.userId === judgeId)?.affiliationOrgId ?? null })),
+          await bidReads.forConflicts(bidIds),
+        );
         if (recusals.length > 0) await rooms.insertAutomaticRecusals(room.id, recusals, at);
         await rooms.append(
           room,
@@ -119,7 +137,11 @@ export class RoomConveningService {
           {
             challengeId: dto.challengeId,
             chairUserId: dto.chairUserId,
-            judgeIds: dto.judgeIds,
+            judgeIds,
+            panelSelection: selection,
+            ...(draw
+              ? { draw: { id: draw.id, seedHash: draw.seedHash, seed: draw.seed, poolHash: draw.poolHash, panel: draw.panel, drawnAlternates: draw.drawnAlternates } }
+              : { handPickedReason: dto.handPickedReason }),
             bids: dto.bids.map((slot, i) => ({ bidId: slot.bidId, position: i + 1, presentationMinutes: slot.presentationMinutes, qaMinutes: slot.qaMinutes })),
             aggregation: room.aggregation,
             objectionWindowMinutes: room.objectionWindowMinutes,
@@ -133,8 +155,7 @@ export class RoomConveningService {
         );
         await rooms.save(room);
         await publishEvent(manager, 'evaluation.started', { roomId: room.id, challengeId: dto.challengeId });
-        const participant = await this.store.participant(manager, room, user);
-        return buildSnapshot(await this.store.load(manager, room), assertParticipant(participant), user.id, at);
+        return this.snapshot(manager, room, user, at);
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -142,6 +163,51 @@ export class RoomConveningService {
       }
       throw error;
     }
+  }
+
+  /**
+   * A drawn judge who declines or becomes conflicted leaves the panel while the room is convened:
+   * the next alternate of the draw not yet used (on the panel now or replaced before) takes the
+   * seat, with their automatic recusals; the judge's declarations go. The chair is not replaced.
+   */
+  async replaceJudge(user: AuthUser, roomId: string, judgeId: string, dto: ReplaceJudgeDto): Promise<RoomSnapshot> {
+    const snapshot = await this.dataSource.transaction(async (manager) => {
+      const rooms = new RoomRepository(manager);
+      const room = await rooms.lock(roomId);
+      assertNotFinalized(room.status);
+      if (room.status !== 'CONVENED') throw new Conflict('ROOM_NOT_CONVENED', 'A judge is replaced before the room opens');
+      if (room.drawId === null) throw new Conflict('PANEL_NOT_DRAWN', 'This room’s panel was hand-picked: it has no alternates');
+      const panel = await new RoomPartsRepository(manager).panel(room.id);
+      const seat = panel.find((p) => p.userId === judgeId);
+      if (!seat) throw new NotFound('Panel judge');
+      if (room.chairUserId === judgeId) throw new Conflict('CHAIR_NOT_REPLACEABLE', 'The chair is not replaced from the alternates');
+      const draw = await new PanelDrawRepository(manager).get(room.drawId);
+      const used = new Set([...panel.map((p) => p.userId), ...(await rooms.replacedJudges(room.id))]);
+      const alternateId = (draw.drawnAlternates ?? []).find((id) => !used.has(id));
+      if (alternateId === undefined) throw new Conflict('ALTERNATES_EXHAUSTED', 'Every alternate of the draw has been used');
+
+      const at = await rooms.clock();
+      await rooms.replaceJudge(room.id, judgeId, alternateId, dto.reason, user.id, at);
+      const bidReads = new RoomBidsReads(manager);
+      const slots = await bidReads.slots(room.id);
+      const [expert] = await new ExpertRepository(manager).panelCandidates([alternateId]);
+      const recusals = automaticRecusals(
+        [{ userId: alternateId, affiliationOrgId: expert?.affiliationOrgId ?? null }],
+        await bidReads.forConflicts(slots.map((s) => s.bidId)),
+      );
+      if (recusals.length > 0) await rooms.insertAutomaticRecusals(room.id, recusals, at);
+      await rooms.append(
+        room,
+        user.id,
+        'panel.replaced',
+        { judgeId, alternateId, position: seat.position, reason: dto.reason, drawId: draw.id, automaticRecusals: recusals },
+        at,
+      );
+      await rooms.save(room);
+      return this.snapshot(manager, room, user, at);
+    });
+    this.broadcaster.leave(roomId, judgeId);
+    return snapshot;
   }
 
   /** A judge declares, per bid, a conflict of interest or none, while the room is convened. */

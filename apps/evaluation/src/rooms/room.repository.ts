@@ -1,4 +1,13 @@
-import { EvaluationRoomEntity, RoomAuditEntity, RoomBidEntity, RoomDeclarationEntity, RoomOperationEntity, RoomOperationResult, RoomPanelMemberEntity } from '@app/database';
+import {
+  EvaluationRoomEntity,
+  RoomAuditEntity,
+  RoomBidEntity,
+  RoomDeclarationEntity,
+  RoomOperationEntity,
+  RoomOperationResult,
+  RoomPanelMemberEntity,
+  RoomPanelReplacementEntity,
+} from '@app/database';
 import { AuditEntry, NotFound, RoomStatus, sealEntry } from '@app/domain';
 import { EntityManager } from 'typeorm';
 
@@ -18,6 +27,8 @@ export type ConvenedRoom = Pick<
   | 'priceCriterionKey'
   | 'priceScoring'
   | 'chainHead'
+  | 'drawId'
+  | 'handPickedReason'
   | 'createdBy'
 >;
 
@@ -126,6 +137,23 @@ export class RoomRepository {
       RoomDeclarationEntity,
       recusals.map((r) => ({ roomId, judgeId: r.judgeId, bidId: r.bidId, conflict: true, automatic: true, reason: r.reason, declaredAt: at })),
     );
+  }
+
+  /** The judges replaced so far in the room, in order. */
+  async replacedJudges(roomId: string): Promise<string[]> {
+    const rows = await this.db.find(RoomPanelReplacementEntity, { where: { roomId }, order: { seq: 'ASC' } });
+    return rows.map((r) => r.judgeId);
+  }
+
+  /**
+   * The alternate takes the judge's seat (same position); the judge's declarations go (the
+   * record keeps them), and the replacement is kept. The room row must be locked.
+   */
+  async replaceJudge(roomId: string, judgeId: string, alternateId: string, reason: string, replacedBy: string, at: Date): Promise<void> {
+    await this.db.update(RoomPanelMemberEntity, { roomId, userId: judgeId }, { userId: alternateId });
+    await this.db.delete(RoomDeclarationEntity, { roomId, judgeId });
+    const seq = (await this.db.countBy(RoomPanelReplacementEntity, { roomId })) + 1;
+    await this.db.insert(RoomPanelReplacementEntity, { roomId, seq, judgeId, alternateId, reason, replacedBy, replacedAt: at });
   }
 
   /**

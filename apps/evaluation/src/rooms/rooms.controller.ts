@@ -12,6 +12,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { ReplaceJudgeDto } from './dto/panel-draw.dto';
 import { AnswerObjectionDto, ConveneRoomDto, DeclarationsDto, ListRoomsQuery, ObjectionDto } from './dto/room.dto';
 import { RoomBidContentView, CommandAckView, DeclarationView, ObjectionView, RoomSnapshotView, RoomSummaryView } from './dto/room.view';
 import { CommandAck } from './room-command-runner';
@@ -34,12 +35,32 @@ export class RoomsController {
   @ApiOperation({ summary: 'Convene an evaluation room' })
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: RoomSnapshotView, description: 'Convened: rubric frozen, automatic recusals recorded, evaluation.started emitted' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. an even panel, a chair who is neither judge nor admin, a judge outside the pool' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED: e.g. both or neither of drawId and judgeIds, judgeIds without handPickedReason, a draw of another challenge, an even panel, a chair who is neither judge nor admin, a judge outside the pool',
+  })
   @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE' })
+  @ApiConflictResponse({ description: 'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, DRAW_NOT_RUN, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE' })
   convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshotView> {
     return this.convening.convene(user, dto);
+  }
+
+  @Post(':id/panel/:judgeId/replace')
+  @ApiOperation({ summary: 'Replace a drawn judge by the next unused alternate of the draw' })
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOkResponse({ type: RoomSnapshotView, description: 'The alternate holds the seat (same position), with their automatic recusals; panel.replaced is in the record' })
+  @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
+  @ApiNotFoundResponse({ description: 'ROOM_NOT_FOUND, PANEL_JUDGE_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'ROOM_NOT_CONVENED, ROOM_FINALIZED, PANEL_NOT_DRAWN, CHAIR_NOT_REPLACEABLE, ALTERNATES_EXHAUSTED' })
+  replace(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('judgeId', uuidParam('judgeId')) judgeId: string,
+    @Body() dto: ReplaceJudgeDto,
+  ): Promise<RoomSnapshotView> {
+    return this.convening.replaceJudge(user, id, judgeId, dto);
   }
 
   @Get()

@@ -5,6 +5,7 @@ import {
   createCast,
   createChallenge,
   createTeamBid,
+  HAND_PICKED_REASON,
   RoomClient,
 } from '../../../../test/support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
@@ -61,7 +62,7 @@ describe('convening a room and conflicts of interest (integration)', () => {
       .http()
       .post('/api/rooms')
       .set(admin.auth)
-      .send({ challengeId: cast.challengeId, judgeIds, chairUserId: chair.id, bids: [slot(b.bidId), slot(a.bidId)], objectionWindowMinutes: 0 })
+      .send({ challengeId: cast.challengeId, judgeIds, handPickedReason: HAND_PICKED_REASON, chairUserId: chair.id, bids: [slot(b.bidId), slot(a.bidId)], objectionWindowMinutes: 0 })
       .expect(409);
     expect(again.body.code).toBe('ROOM_EXISTS');
   });
@@ -72,11 +73,23 @@ describe('convening a room and conflicts of interest (integration)', () => {
     const base = {
       challengeId: cast.challengeId,
       judgeIds: cast.judges.slice(0, 3).map((j) => j.id),
+      handPickedReason: HAND_PICKED_REASON,
       chairUserId: cast.judges[0].id,
       bids: [slot(a.bidId), slot(b.bidId)],
       objectionWindowMinutes: 0,
     };
     const post = (body: object) => t.http().post('/api/rooms').set(admin.auth).send(body);
+    // a hand-picked panel needs a reason; a panel is drawn or hand-picked, not both, not neither
+    const { handPickedReason: _reason, ...unreasoned } = base;
+    expect((await post(unreasoned).expect(400)).body.details).toEqual([
+      { field: 'handPickedReason', messages: ['is required to hand-pick a panel (judgeIds)'] },
+    ]);
+    expect((await post({ ...base, handPickedReason: '   ' }).expect(400)).body.details[0].field).toBe('handPickedReason');
+    expect((await post({ ...base, drawId: cast.challengeId }).expect(400)).body.details).toEqual([
+      { field: 'judgeIds', messages: ['is not given with drawId: the panel is the draw’s'] },
+    ]);
+    const { judgeIds: _judges, ...nobody } = unreasoned;
+    expect((await post(nobody).expect(400)).body.details).toEqual([{ field: 'drawId', messages: ['or judgeIds is required'] }]);
     const even = await post({ ...base, judgeIds: cast.judges.map((j) => j.id) }).expect(400);
     expect(even.body.details).toEqual([{ field: 'judgeIds', messages: ['must be an odd number of judges from 3 to 15, not 4'] }]);
     const outsider = await register(t);

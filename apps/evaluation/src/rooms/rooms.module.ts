@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RoomBroadcaster } from './room-broadcaster';
 import { LiveScoringService } from './live-scoring.service';
+import { PanelDrawService } from './panel-draw.service';
+import { PanelDrawsController } from './panel-draws.controller';
 import { PriceEnvelopeService } from './price-envelope.service';
 import { RoomCommandRunner } from './room-command-runner';
 import { RoomConveningService } from './room-convening.service';
@@ -11,10 +13,10 @@ import { RoomVerdictService } from './room-verdict.service';
 import { RoomsController } from './rooms.controller';
 import { RoomsGateway } from './rooms.gateway';
 
-/** Evaluation rooms: convening, conflicts, the live room (socket.io) and objections. */
+/** Evaluation rooms: panel draws, convening, conflicts, the live room (socket.io) and objections. */
 @Module({
-  controllers: [RoomsController],
-  providers: [RoomStore, RoomBroadcaster, RoomCommandRunner, RoomConveningService, LiveScoringService, PriceEnvelopeService, RoomVerdictService, RoomQueriesService, RoomsGateway, RoomHeartbeat],
+  controllers: [PanelDrawsController, RoomsController],
+  providers: [PanelDrawService, RoomStore, RoomBroadcaster, RoomCommandRunner, RoomConveningService, LiveScoringService, PriceEnvelopeService, RoomVerdictService, RoomQueriesService, RoomsGateway, RoomHeartbeat],
   exports: [RoomStore],
 })
 export class RoomsModule {}

@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../../../test/support/app';
-import { createCast, declareNoConflicts, RoomCast, RoomClient } from '../../../../test/support/evaluation';
+import { createCast, declareNoConflicts, HAND_PICKED_REASON, RoomCast, RoomClient } from '../../../../test/support/evaluation';
 import { loginAdmin, TestUser } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from '../index';
@@ -38,6 +38,7 @@ describe('two envelopes: technical scoring first, the prices after (integration)
     const res = await post({
       challengeId: cast.challengeId,
       judgeIds: cast.judges.map((j) => j.id),
+      handPickedReason: HAND_PICKED_REASON,
       chairUserId: admin.id,
       bids: cast.teams.map((team) => slot(team.bidId)),
       objectionWindowMinutes: 0,
@@ -225,6 +226,7 @@ describe('two envelopes: technical scoring first, the prices after (integration)
     const base = {
       challengeId: cast.challengeId,
       judgeIds: cast.judges.map((j) => j.id),
+      handPickedReason: HAND_PICKED_REASON,
       chairUserId: admin.id,
       bids: cast.teams.map((team) => slot(team.bidId)),
       objectionWindowMinutes: 0,

@@ -277,6 +277,7 @@ export class DemoSeeder {
     const room = await http.post<{ roomId: string }>('/api/rooms', this.admin.token, {
       challengeId: this.challenge(key),
       judgeIds: DEMO_JUDGES.map((j) => this.user(j).id),
+      handPickedReason: '演示数据：指定评审专家 Demo data: the judges are hand-picked',
       chairUserId: options.chair.id,
       bids: bidIds.map((bidId) => ({ bidId, presentationMinutes: options.presentationMinutes, qaMinutes: 10 })),
       aggregation: 'TRIMMED_MEAN',

@@ -400,6 +400,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rooms/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Commit a panel draw for a closed challenge */
+        post: operations["PanelDrawsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/draws/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a committed panel draw */
+        post: operations["PanelDrawsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A panel draw, with what it takes to replay it */
+        get: operations["PanelDrawsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rooms": {
         parameters: {
             query?: never;
@@ -412,6 +463,23 @@ export interface paths {
         put?: never;
         /** Convene an evaluation room */
         post: operations["RoomsController_convene"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/panel/{judgeId}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a drawn judge by the next unused alternate of the draw */
+        post: operations["RoomsController_replace"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1492,6 +1560,87 @@ export interface components {
             bio: string;
             createdAt: string;
         };
+        CreateDrawDto: {
+            /**
+             * Format: uuid
+             * @description A challenge whose bidding has closed and that has no room yet
+             */
+            challengeId: string;
+            /**
+             * @description The panel: an odd number of judges
+             * @example 5
+             */
+            size: number;
+            /**
+             * @description 1 to 20 fields: an expert with at least one of them (whole field, any case) is eligible
+             * @example [
+             *       "智能制造"
+             *     ]
+             */
+            fields: string[];
+            /**
+             * @description Ordered alternates drawn after the panel
+             * @example 2
+             */
+            alternates: number;
+        };
+        DrawExclusionReasonView: {
+            /** @enum {string} */
+            reason: "NO_REQUESTED_FIELD" | "TEAM_MEMBER" | "SAME_ORGANISATION" | "ROOM_CAP_REACHED";
+            /**
+             * Format: uuid
+             * @description The shortlisted bid the expert conflicts with
+             */
+            bidId?: string;
+        };
+        DrawExclusionView: {
+            /** Format: uuid */
+            userId: string;
+            reasons: components["schemas"]["DrawExclusionReasonView"][];
+        };
+        DrawView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            challengeId: string;
+            /**
+             * @description COMMITTED: the commitment is published, the result unknown; RUN: drawn, the seed revealed
+             * @enum {string}
+             */
+            status: "COMMITTED" | "RUN";
+            size: number;
+            /** @description How many ordered alternates are drawn */
+            alternates: number;
+            fields: string[];
+            /** @description PANEL_CAP_ROOMS when the draw was committed */
+            capRooms: number;
+            /** @description PANEL_CAP_DAYS when the draw was committed */
+            capDays: number;
+            /** @description SHA-256 of the seed’s 32 bytes, hex: published before the draw is run */
+            seedHash: string;
+            /** @description SHA-256 of the pool’s ids, each followed by a newline, in canonical order */
+            poolHash: string;
+            poolSize: number;
+            /** @description The eligible experts’ user ids in canonical order (ascending): what is drawn from. Null for parties other than admins until the room is finalised */
+            pool: string[] | null;
+            /** @description The experts of the pool left out, with why (null as pool) */
+            exclusions: components["schemas"]["DrawExclusionView"][] | null;
+            /** @description 32 bytes, hex: null until run (and, for parties other than admins, until the room is finalised) */
+            seed: string | null;
+            /** @description The drawn panel in order (null as seed) */
+            panel: string[] | null;
+            /** @description The drawn alternates in order (null as seed) */
+            drawnAlternates: string[] | null;
+            /** Format: date-time */
+            committedAt: string;
+            /** Format: date-time */
+            ranAt: string | null;
+            /**
+             * Format: uuid
+             * @description The room convened from this draw
+             */
+            roomId: string | null;
+        };
         RoomSlotDto: {
             /**
              * Format: uuid
@@ -1509,8 +1658,15 @@ export interface components {
              * @description A challenge whose bidding has closed
              */
             challengeId: string;
-            /** @description An odd number of experts, 3 to 15, in panel order */
-            judgeIds: string[];
+            /** @description Hand-picked: an odd number of experts, 3 to 15, in panel order, with handPickedReason. Not with drawId */
+            judgeIds?: string[];
+            /**
+             * Format: uuid
+             * @description Drawn: a run draw of this challenge (POST /api/rooms/draws); the panel is its panel, in order. Not with judgeIds
+             */
+            drawId?: string;
+            /** @description Required with judgeIds: why the panel is hand-picked instead of drawn (kept in the record and the report) */
+            handPickedReason?: string;
             /**
              * Format: uuid
              * @description One of the judges, or an admin
@@ -1708,6 +1864,13 @@ export interface components {
             aggregates?: components["schemas"]["RoomAggregateView"][];
             /** @description Everyone, once revealed */
             ranking?: components["schemas"]["RoomRankingEntryView"][];
+        };
+        ReplaceJudgeDto: {
+            /**
+             * @description Why the judge leaves the panel (declined, became conflicted…)
+             * @example 专家因病无法出席
+             */
+            reason: string;
         };
         RoomSummaryView: {
             /** Format: uuid */
@@ -1947,6 +2110,18 @@ export interface components {
             timestamps: components["schemas"]["ReportTimestampsView"];
             chair: components["schemas"]["ReportPersonView"];
             panel: components["schemas"]["ReportPersonView"][];
+            /**
+             * @description How the panel was chosen: drawn from the pool (panelDrawId) or hand-picked (handPickedReason)
+             * @enum {string}
+             */
+            panelSelection: "DRAWN" | "HAND_PICKED";
+            /**
+             * Format: uuid
+             * @description The draw (GET /api/rooms/draws/{id}) of a drawn panel
+             */
+            panelDrawId: string | null;
+            /** @description Why a hand-picked panel was not drawn (null for rooms convened before draws existed) */
+            handPickedReason: string | null;
             ranking: components["schemas"]["ReportRankingView"][];
             /** @description One line per bid and panel judge, in presentation then panel order */
             scores: components["schemas"]["ReportScoreView"][];
@@ -3562,6 +3737,130 @@ export interface operations {
             };
         };
     };
+    PanelDrawsController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDrawDto"];
+            };
+        };
+        responses: {
+            /** @description Committed: the eligible pool (canonical order), its exclusions and the seed hash; the seed is kept until run */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: e.g. an even size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ROLE_REQUIRED: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CHALLENGE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CHALLENGE_NOT_CLOSED, ROOM_EXISTS, DRAW_EXISTS, POOL_TOO_SMALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PanelDrawsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel and the ordered alternates, and the seed revealed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawView"];
+                };
+            };
+            /** @description ROLE_REQUIRED: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DRAW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DRAW_ALREADY_RUN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PanelDrawsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admins: everything. The owner and the shortlisted teams: the commitment, and everything once the room convened from it is finalised */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawView"];
+                };
+            };
+            /** @description DRAW_NOT_FOUND (also for draws one is no party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RoomsController_list: {
         parameters: {
             query?: {
@@ -3607,7 +3906,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoomSnapshotView"];
                 };
             };
-            /** @description VALIDATION_FAILED: e.g. an even panel, a chair who is neither judge nor admin, a judge outside the pool */
+            /** @description VALIDATION_FAILED: e.g. both or neither of drawId and judgeIds, judgeIds without handPickedReason, a draw of another challenge, an even panel, a chair who is neither judge nor admin, a judge outside the pool */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3628,7 +3927,55 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CHALLENGE_NOT_CLOSED, ROOM_EXISTS, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE */
+            /** @description CHALLENGE_NOT_CLOSED, ROOM_EXISTS, DRAW_NOT_RUN, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoomsController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                judgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceJudgeDto"];
+            };
+        };
+        responses: {
+            /** @description The alternate holds the seat (same position), with their automatic recusals; panel.replaced is in the record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomSnapshotView"];
+                };
+            };
+            /** @description ROLE_REQUIRED: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ROOM_NOT_FOUND, PANEL_JUDGE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ROOM_NOT_CONVENED, ROOM_FINALIZED, PANEL_NOT_DRAWN, CHAIR_NOT_REPLACEABLE, ALTERNATES_EXHAUSTED */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Aggregation, BidSlotState, DEFAULT_AGGREGATION, DEFAULT_ENVELOPES, Envelopes, PriceScoring, RoomStatus, TimerPhase } from '@app/domain';
+import { Aggregation, BidSlotState, DEFAULT_AGGREGATION, DEFAULT_ENVELOPES, DrawExclusion, DrawStatus, Envelopes, PriceScoring, RoomStatus, TimerPhase } from '@app/domain';
 import { OrganisationEntity, UserEntity } from './auth.entities';
 import { BidEntity } from './bidding.entities';
 import { ChallengeEntity, RubricCriterionRecord } from './challenges.entities';
@@ -158,11 +158,129 @@ export class EvaluationRoomEntity {
   @Column({ type: 'text' })
   chainHead!: string;
 
+  /** The draw the panel came from; null when it was hand-picked. */
+  @Column({ type: 'uuid', nullable: true })
+  drawId!: string | null;
+
+  /** Why the panel was hand-picked instead of drawn (null for a drawn panel, and for rooms convened before draws existed). */
+  @Column({ type: 'text', nullable: true })
+  handPickedReason!: string | null;
+
   @Column({ type: 'uuid' })
   createdBy!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/**
+ * A challenge's panel draw (随机抽取): the commitment (the eligible pool in canonical order, its
+ * exclusions, the size, the alternates and the seed's hash) written first, the result (panel and
+ * ordered alternates) written once when it is run. A trigger refuses any other change and DELETE.
+ * The seed is stored from the start and shown only once the draw is run.
+ */
+@Entity('panel_draw')
+@Check('ck_panel_draw_status', "status IN ('COMMITTED', 'RUN')")
+export class PanelDrawEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('uq_panel_draw_challenge', { unique: true })
+  @Column({ type: 'uuid' })
+  challengeId!: string;
+
+  @ManyToOne(() => ChallengeEntity)
+  @JoinColumn({ name: 'challenge_id' })
+  challenge?: ChallengeEntity;
+
+  @Column({ type: 'integer' })
+  size!: number;
+
+  /** How many ordered alternates are drawn after the panel. */
+  @Column({ type: 'integer' })
+  alternates!: number;
+
+  @Column({ type: 'text', array: true })
+  fields!: string[];
+
+  /** The cap on rooms per period the eligibility used (PANEL_CAP_ROOMS per PANEL_CAP_DAYS). */
+  @Column({ type: 'integer' })
+  capRooms!: number;
+
+  @Column({ type: 'integer' })
+  capDays!: number;
+
+  /** 32 random bytes, lowercase hex. */
+  @Column({ type: 'text' })
+  seed!: string;
+
+  /** SHA-256 of the seed's bytes, hex. */
+  @Column({ type: 'text' })
+  seedHash!: string;
+
+  /** The eligible experts' user ids, in canonical order. */
+  @Column({ type: 'uuid', array: true })
+  pool!: string[];
+
+  @Column({ type: 'text' })
+  poolHash!: string;
+
+  @Column({ type: 'jsonb' })
+  exclusions!: DrawExclusion[];
+
+  /** COMMITTED or RUN (DrawStatus). */
+  @Column({ type: 'text', default: 'COMMITTED' })
+  status!: DrawStatus;
+
+  @Column({ type: 'uuid', array: true, nullable: true })
+  panel!: string[] | null;
+
+  @Column({ type: 'uuid', array: true, nullable: true })
+  drawnAlternates!: string[] | null;
+
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  ranBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  ranAt!: Date | null;
+}
+
+/** A drawn judge replaced, while the room was convened, by the next unused alternate of its draw. */
+@Entity('room_panel_replacement')
+export class RoomPanelReplacementEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  roomId!: string;
+
+  @ManyToOne(() => EvaluationRoomEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'room_id' })
+  room?: EvaluationRoomEntity;
+
+  /** 1, 2, … in the room. */
+  @PrimaryColumn({ type: 'integer' })
+  seq!: number;
+
+  /** The judge who left the panel. */
+  @Column({ type: 'uuid' })
+  judgeId!: string;
+
+  /** The alternate who took the seat. */
+  @Column({ type: 'uuid' })
+  alternateId!: string;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'uuid' })
+  replacedBy!: string;
+
+  @Column({ type: 'timestamptz' })
+  replacedAt!: Date;
 }
 
 /** The judges of a room, in panel order. The challenges service reads this table (judges see a challenge's detail). */

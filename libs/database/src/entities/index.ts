@@ -12,12 +12,14 @@ import { ChallengeEntity, ChallengeQuestionEntity, ChallengeVersionEntity, NdaAc
 import {
   EvaluationRoomEntity,
   ExpertEntity,
+  PanelDrawEntity,
   RoomAuditEntity,
   RoomBidEntity,
   RoomDeclarationEntity,
   RoomObjectionEntity,
   RoomOperationEntity,
   RoomPanelMemberEntity,
+  RoomPanelReplacementEntity,
   RoomScoreEntity,
 } from './evaluation.entities';
 
@@ -53,8 +55,10 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   // evaluation
   ExpertEntity,
+  PanelDrawEntity,
   EvaluationRoomEntity,
   RoomPanelMemberEntity,
+  RoomPanelReplacementEntity,
   RoomBidEntity,
   RoomDeclarationEntity,
   RoomScoreEntity,

@@ -1,4 +1,4 @@
-import { autoRecusal, declarationsComplete } from './conflicts';
+import { automaticRecusals, autoRecusal, declarationsComplete } from './conflicts';
 
 describe('autoRecusal', () => {
   const team = { orgId: 'org-lab', memberUserIdsEver: ['u-lead', 'u-former'] };
@@ -19,6 +19,28 @@ describe('autoRecusal', () => {
 
   it('leaves an unrelated judge on the bid', () => {
     expect(autoRecusal({ userId: 'u-judge', affiliationOrgId: 'org-other' }, team)).toBeNull();
+  });
+});
+
+describe('automaticRecusals', () => {
+  it('lists every recusal, judge by judge then bid by bid, with its reason', () => {
+    const bids = [
+      { bidId: 'b1', orgId: 'org-1', memberUserIdsEver: ['j2'] },
+      { bidId: 'b2', orgId: 'org-2', memberUserIdsEver: [] },
+    ];
+    expect(
+      automaticRecusals(
+        [
+          { userId: 'j1', affiliationOrgId: 'org-2' },
+          { userId: 'j2', affiliationOrgId: 'org-1' },
+          { userId: 'j3', affiliationOrgId: null },
+        ],
+        bids,
+      ),
+    ).toEqual([
+      { judgeId: 'j1', bidId: 'b2', reason: 'SAME_ORGANISATION' },
+      { judgeId: 'j2', bidId: 'b1', reason: 'TEAM_MEMBER' },
+    ]);
   });
 });
 

@@ -23,6 +23,27 @@ export function autoRecusal(judge: JudgeForConflicts, team: TeamForConflicts): R
   return null;
 }
 
+/** A bid with its team, as the conflicts read it. */
+export interface BidForConflicts extends TeamForConflicts {
+  bidId: string;
+}
+
+export interface AutomaticRecusalOf {
+  judgeId: string;
+  bidId: string;
+  reason: RecusalReason;
+}
+
+/** Every automatic recusal of these judges from these bids, judge by judge then bid by bid. */
+export function automaticRecusals(judges: readonly JudgeForConflicts[], bids: readonly BidForConflicts[]): AutomaticRecusalOf[] {
+  return judges.flatMap((judge) =>
+    bids.flatMap((bid) => {
+      const reason = autoRecusal(judge, bid);
+      return reason ? [{ judgeId: judge.userId, bidId: bid.bidId, reason }] : [];
+    }),
+  );
+}
+
 export interface JudgeBidPair {
   judgeId: string;
   bidId: string;

@@ -127,6 +127,11 @@ export class ReportView {
   @ApiProperty({ type: ReportTimestampsView }) timestamps!: ReportTimestampsView;
   @ApiProperty({ type: ReportPersonView }) chair!: ReportPersonView;
   @ApiProperty({ type: [ReportPersonView] }) panel!: ReportPersonView[];
+  @ApiProperty({ enum: ['DRAWN', 'HAND_PICKED'], description: 'How the panel was chosen: drawn from the pool (panelDrawId) or hand-picked (handPickedReason)' })
+  panelSelection!: 'DRAWN' | 'HAND_PICKED';
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The draw (GET /api/rooms/draws/{id}) of a drawn panel' }) panelDrawId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why a hand-picked panel was not drawn (null for rooms convened before draws existed)' })
+  handPickedReason!: string | null;
   @ApiProperty({ type: [ReportRankingView] }) ranking!: ReportRankingView[];
   @ApiProperty({ type: [ReportScoreView], description: 'One line per bid and panel judge, in presentation then panel order' }) scores!: ReportScoreView[];
   @ApiProperty({ type: [ReportRecusalView] }) recusals!: ReportRecusalView[];

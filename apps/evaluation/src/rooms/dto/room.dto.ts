@@ -51,12 +51,28 @@ export class ConveneRoomDto {
   @IsUUID()
   challengeId!: string;
 
-  @ApiProperty({ type: [String], description: `An odd number of experts, 3 to ${MAX_PANEL_SIZE}, in panel order` })
+  @ApiPropertyOptional({
+    type: [String],
+    description: `Hand-picked: an odd number of experts, 3 to ${MAX_PANEL_SIZE}, in panel order, with handPickedReason. Not with drawId`,
+  })
+  @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PANEL_SIZE + 1)
   @IsUUID('all', { each: true })
-  judgeIds!: string[];
+  judgeIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Drawn: a run draw of this challenge (POST /api/rooms/draws); the panel is its panel, in order. Not with judgeIds' })
+  @IsOptional()
+  @IsUUID()
+  drawId?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Required with judgeIds: why the panel is hand-picked instead of drawn (kept in the record and the report)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 500)
+  handPickedReason?: string;
 
   @ApiProperty({ format: 'uuid', description: 'One of the judges, or an admin' })
   @IsUUID()
