@@ -123,7 +123,8 @@ describe('a drawn panel: commit, run, replay, convene, replace (integration)', (
     expect(excluded.get(lead.id)).toEqual([{ reason: 'TEAM_MEMBER', bidId: cast.teams[0].bidId }]);
     expect(excluded.get(affiliated.id)).toEqual([{ reason: 'SAME_ORGANISATION', bidId: c.bidId }]);
     expect(excluded.get(elsewhere.id)).toEqual([{ reason: 'NO_REQUESTED_FIELD' }]);
-    expect((await commit(cast, { size: 3, fields: [field], alternates: 0 }).expect(409)).body.code).toBe('DRAW_EXISTS');
+    // a second draw is refused, naming the first (the bureau's page finds it again)
+    expect((await commit(cast, { size: 3, fields: [field], alternates: 0 }).expect(409)).body).toMatchObject({ code: 'DRAW_EXISTS', details: { drawId: committed.id } });
 
     // the parties read the commitment before the run; no one else reads anything
     const before: Draw = (await read(committed.id, lead).expect(200)).body;

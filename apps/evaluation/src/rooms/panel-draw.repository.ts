@@ -33,8 +33,9 @@ export class PanelDrawRepository {
     return draw;
   }
 
-  async existsForChallenge(challengeId: string): Promise<boolean> {
-    return this.db.existsBy(PanelDrawEntity, { challengeId });
+  /** The challenge's draw (one at most), or null. */
+  async idForChallenge(challengeId: string): Promise<string | null> {
+    return (await this.db.findOne(PanelDrawEntity, { where: { challengeId }, select: { id: true } }))?.id ?? null;
   }
 
   /** Writes the result of a committed draw (the trigger refuses any other change). */

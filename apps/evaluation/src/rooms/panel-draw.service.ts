@@ -64,7 +64,9 @@ export class PanelDrawService {
           throw new Conflict('ROOM_EXISTS', 'This challenge already has an evaluation room');
         }
         const draws = new PanelDrawRepository(manager);
-        if (await draws.existsForChallenge(dto.challengeId)) throw new Conflict('DRAW_EXISTS', 'This challenge already has a panel draw');
+        const existing = await draws.idForChallenge(dto.challengeId);
+        // Its id, so the bureau's page finds the draw again (after a reload, on another PC).
+        if (existing) throw new Conflict('DRAW_EXISTS', 'This challenge already has a panel draw', { drawId: existing });
         const bidReads = new RoomBidsReads(manager);
         const bids = await bidReads.forConflicts(await bidReads.shortlistedIds(dto.challengeId));
         const cap = this.config.panelCap;
