@@ -85,7 +85,7 @@ export class BidsService {
           { ...challenge, ownerMemberUserIds: await eligibility.membersOf(challenge.orgId, memberUserIds) },
           { id: team.id, orgId: team.orgId, memberUserIds, ndaAccepted: await eligibility.ndaAccepted(challenge.id, team.id) },
         );
-        validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
+        validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: memberUserIds });
 
         if (await bids.hasActive(challenge.id, team.id)) throw bidAlreadyExists();
         const previous = await bids.lockLatestWithdrawn(challenge.id, team.id);
