@@ -179,8 +179,10 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
   const current = members.rows.map((m) => ({ userId: m.user_id, role: m.role }));
   assertTeamLead(current, userId);
   assertBiddingOpen(biddingPhase({ status: challenge.status, opened: challenge.opened, closed: challenge.closed }));
-  const memberOrgs = await client.query<{ org_id: string }>('SELECT DISTINCT org_id FROM org_member WHERE user_id = ANY($1::uuid[])', [
-    current.map((m) => m.userId),
+  const memberUserIds = current.map((m) => m.userId);
+  const ownerMembers = await client.query<{ user_id: string }>('SELECT user_id FROM org_member WHERE org_id = $1 AND user_id = ANY($2::uuid[])', [
+    challenge.org_id,
+    memberUserIds,
   ]);
   const nda = await client.query('SELECT 1 FROM nda_acceptance WHERE challenge_id = $1 AND team_id = $2', [challenge.id, team.id]);
   assertMayBid(
@@ -189,11 +191,12 @@ async function submit(client: PoolClient, userId: string, challengeId: string, b
       eligibility: challenge.eligibility,
       invitedTeamIds: challenge.invited_team_ids,
       invitedOrgIds: challenge.invited_org_ids,
+      ownerMemberUserIds: ownerMembers.rows.map((r) => r.user_id),
       ndaRequired: challenge.nda_required,
     },
-    { id: team.id, orgId: team.orgId, memberOrgIds: memberOrgs.rows.map((r) => r.org_id), ndaAccepted: (nda.rowCount ?? 0) > 0 },
+    { id: team.id, orgId: team.orgId, memberUserIds, ndaAccepted: (nda.rowCount ?? 0) > 0 },
   );
-  validateBid(body, { rewardCeilingFen: Number(challenge.reward_fen), teamMemberUserIds: current.map((m) => m.userId) });
+  validateBid(body, { rewardCeilingFen: Number(challenge.reward_fen), teamMemberUserIds: memberUserIds });
   const active = await client.query(`SELECT 1 FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status <> 'WITHDRAWN'`, [challenge.id, team.id]);
   const withdrawn = await client.query(
     `SELECT id FROM bid WHERE challenge_id = $1 AND team_id = $2 AND status = 'WITHDRAWN' ORDER BY updated_at DESC LIMIT 1 FOR UPDATE`,

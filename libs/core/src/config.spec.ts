@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   it('runs with no settings at all outside production: embedded database, generated secrets kept under DATA_DIR', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [], idempotencyRetentionHours: 24 });
+    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [], idempotencyRetentionHours: 24, minBiddingWindowHours: 24 });
     expect(config.jwt.secret).toBe(readFileSync(join(dir, 'jwt-secret'), 'utf8'));
     expect(config.admin).toMatchObject({ email: DEFAULT_ADMIN_EMAIL, generated: true });
     // the same secret on the next start, so tokens survive a restart
@@ -39,6 +39,8 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'a@b.cn' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be given together/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be true or false/],
     [{ IDEMPOTENCY_RETENTION_HOURS: '0' }, /IDEMPOTENCY_RETENTION_HOURS must be a whole number from 1 to 8760/],
+    [{ MIN_BIDDING_WINDOW_HOURS: '0' }, /MIN_BIDDING_WINDOW_HOURS must be a whole number from 1 to 8760/],
+    [{ MIN_BIDDING_WINDOW_HOURS: '1.5' }, /MIN_BIDDING_WINDOW_HOURS must be a whole number/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
   });
@@ -51,10 +53,12 @@ describe('loadConfig', () => {
       ADMIN_EMAIL: 'bureau@km.gov.cn',
       ADMIN_PASSWORD: 'long-enough-password',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      MIN_BIDDING_WINDOW_HOURS: '72',
     });
     expect(config.corsOrigins).toEqual(['https://jiebang.example', 'http://localhost:5173']);
     expect(config.trustProxy).toBe(true);
     expect(config.admin).toEqual({ email: 'bureau@km.gov.cn', password: 'long-enough-password', generated: false });
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.minBiddingWindowHours).toBe(72);
   });
 });

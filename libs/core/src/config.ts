@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_PANEL_CAP_DAYS, DEFAULT_PANEL_CAP_ROOMS } from '@app/domain';
+import { DEFAULT_MIN_BIDDING_WINDOW_HOURS, DEFAULT_PANEL_CAP_DAYS, DEFAULT_PANEL_CAP_ROOMS } from '@app/domain';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -55,6 +55,8 @@ export interface AppConfig {
   /** Failed attempts after which an outbox event is dead-lettered, and how long handled events are kept (0: for ever). */
   outbox: { maxAttempts: number; retentionHours: number };
   closeJobIntervalMs: number;
+  /** The shortest bidding window the bureau publishes, counted both from opensAt and from the moment of publication. */
+  minBiddingWindowHours: number;
   /** Idempotency-Key answers are kept this long, then pruned. */
   idempotencyRetentionHours: number;
   /** Load the demo marketplace into an empty database at start. */
@@ -210,6 +212,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
       retentionHours: int(env, 'OUTBOX_RETENTION_HOURS', 168, 0, 87_600),
     },
     closeJobIntervalMs: int(env, 'CLOSE_JOB_INTERVAL_MS', 1000, 10, 600_000),
+    minBiddingWindowHours: int(env, 'MIN_BIDDING_WINDOW_HOURS', DEFAULT_MIN_BIDDING_WINDOW_HOURS, 1, 24 * 365),
     idempotencyRetentionHours: int(env, 'IDEMPOTENCY_RETENTION_HOURS', 24, 1, 24 * 365),
     demoData: bool(env, 'DEMO_DATA', !production),
   };

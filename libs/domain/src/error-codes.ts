@@ -130,6 +130,11 @@ export const ERROR_CODES = {
   CHALLENGE_NOT_CLOSED: { status: 409, en: 'Bidding on this challenge has not closed', zh: '该榜单的揭榜尚未截止' },
   BIDDING_CLOSED: { status: 409, en: 'Bidding on this challenge has closed', zh: '该榜单的揭榜已截止' },
   BIDDING_NOT_CLOSED: { status: 409, en: 'This is done once bidding has closed', zh: '须在揭榜截止后才能执行此操作' },
+  BIDDING_WINDOW_TOO_SHORT: {
+    status: 409,
+    en: 'Bidding must stay open for the minimum window after publication: move closesAt later first',
+    zh: '揭榜期自发布之时起不得短于最短期限：请先推后截止时间',
+  },
   CLOSES_AT_EARLIER: { status: 409, en: 'closesAt can only move later', zh: '截止时间只能推后' },
   RUBRIC_FROZEN: { status: 409, en: 'The rubric cannot change once the challenge is published', zh: '榜单发布后评分细则不能更改' },
   PASS_MARK_FROZEN: { status: 409, en: 'The pass mark cannot change once the challenge is published', zh: '榜单发布后及格分不能更改' },

@@ -112,8 +112,8 @@ export class Unauthenticated extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  constructor(code: ErrorCodeOf<'FORBIDDEN'> = 'FORBIDDEN', message = 'You are not allowed to do this') {
-    super({ kind: 'FORBIDDEN', code }, message);
+  constructor(code: ErrorCodeOf<'FORBIDDEN'> = 'FORBIDDEN', message = 'You are not allowed to do this', details?: unknown) {
+    super({ kind: 'FORBIDDEN', code }, message, details);
   }
 }
 

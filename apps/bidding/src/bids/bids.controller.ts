@@ -58,7 +58,7 @@ export class BidsController {
   @Idempotent()
   @ApiOkResponse({ type: BidView, description: 'A new revision, with its receipt; the earlier ones are kept' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, field by field (as for submitting)' })
-  @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD' })
+  @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD, OWN_CHALLENGE (the team or one of its current members now belongs to the posting enterprise; details: rules, memberUserIds)' })
   @ApiNotFoundResponse({ description: SEALED })
   @ApiConflictResponse({ description: 'BID_WINDOW_CLOSED, CHALLENGE_CANCELLED, BID_TRANSITION_FORBIDDEN (not SUBMITTED), IDEMPOTENCY_IN_PROGRESS' })
   revise(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ReviseBidDto): Promise<BidView> {
@@ -81,7 +81,9 @@ export class BidsController {
   @HttpCode(200)
   @ApiOkResponse({ type: BidView, description: '形式审查 after closing: SHORTLISTED bids go to the evaluation room' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: reason is required for NOT_SHORTLISTED' })
-  @ApiForbiddenResponse({ description: 'NOT_CHALLENGE_OWNER: the owner organisation and admins only' })
+  @ApiForbiddenResponse({
+    description: 'NOT_CHALLENGE_OWNER: the owner organisation and admins only; OWN_CHALLENGE: SHORTLISTED refused for a team that now belongs to the posting enterprise',
+  })
   @ApiNotFoundResponse({ description: SEALED })
   @ApiConflictResponse({ description: 'BIDDING_NOT_CLOSED, SHORTLIST_FROZEN (the room is convened), BID_TRANSITION_FORBIDDEN' })
   shortlist(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ShortlistDto): Promise<BidView> {

@@ -4,6 +4,7 @@ import { BidEntity, connectionManager, isUniqueViolation, publishEvent, TeamEnti
 import {
   assertBiddingOpen,
   assertMayBid,
+  assertNoSelfDealing,
   assertShortlistOpen,
   assertTeamLead,
   BidStatus,
@@ -33,6 +34,13 @@ const bidAlreadyExists = () =>
   new Conflict('BID_ALREADY_EXISTS', 'This team already has an active bid on this challenge: revise it (PUT /api/bids/:id) or withdraw it first');
 
 const isActiveBidViolation = (error: unknown): boolean => isUniqueViolation(error, ACTIVE_BID_INDEX);
+
+/** Refuses (403 OWN_CHALLENGE) a team of the challenge's owner enterprise, as it stands now (assertNoSelfDealing). */
+async function assertNotOwnersTeam(manager: EntityManager, challenge: ChallengeWindow, team: TeamEntity, members: CurrentMember[]): Promise<void> {
+  const memberUserIds = members.map((m) => m.userId);
+  const ownerMemberUserIds = await new EligibilityReads(manager).membersOf(challenge.orgId, memberUserIds);
+  assertNoSelfDealing({ orgId: challenge.orgId, memberUserIds: ownerMemberUserIds }, { orgId: team.orgId, memberUserIds });
+}
 
 /** A bid locked for change, with everything its rules need. */
 interface LockedBid {
@@ -72,13 +80,12 @@ export class BidsService {
         const members = await teams.currentMembers(team.id);
         assertTeamLead(members, user.id);
         assertBiddingOpen(challenge.phase);
-        assertMayBid(challenge, {
-          id: team.id,
-          orgId: team.orgId,
-          memberOrgIds: await eligibility.orgIdsOf(members.map((m) => m.userId)),
-          ndaAccepted: await eligibility.ndaAccepted(challenge.id, team.id),
-        });
-        validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
+        const memberUserIds = members.map((m) => m.userId);
+        assertMayBid(
+          { ...challenge, ownerMemberUserIds: await eligibility.membersOf(challenge.orgId, memberUserIds) },
+          { id: team.id, orgId: team.orgId, memberUserIds, ndaAccepted: await eligibility.ndaAccepted(challenge.id, team.id) },
+        );
+        validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: memberUserIds });
 
         if (await bids.hasActive(challenge.id, team.id)) throw bidAlreadyExists();
         const previous = await bids.lockLatestWithdrawn(challenge.id, team.id);
@@ -100,6 +107,7 @@ export class BidsService {
       assertTeamLead(members, user.id);
       assertBiddingOpen(challenge.phase);
       const status = transitionBid(bid.status, 'revise');
+      await assertNotOwnersTeam(manager, challenge, team, members);
       validateBid(dto, { rewardCeilingFen: challenge.rewardFen, teamMemberUserIds: members.map((m) => m.userId) });
       return toBidView(await this.writeRevision(manager, user, challenge, bid.teamId, dto, bid, status), team.name);
     });
@@ -121,11 +129,13 @@ export class BidsService {
   /** 形式审查 after closing, by the owner organisation or an admin: SHORTLISTED, or NOT_SHORTLISTED with a reason. */
   async shortlist(user: AuthUser, bidId: string, dto: ShortlistDto): Promise<BidView> {
     return connectionManager(this.dataSource).transaction(async (manager) => {
-      const { bid, challenge, team, viewer } = await this.lockBid(manager, user, bidId);
+      const { bid, challenge, team, members, viewer } = await this.lockBid(manager, user, bidId);
       authorize(viewer.ownsOrAdministers, 'NOT_CHALLENGE_OWNER', 'Only the owner organisation and admins shortlist bids');
       assertShortlistOpen(challenge.status, challenge.phase);
       const action = dto.decision === 'SHORTLISTED' ? 'shortlist' : 'rejectShortlist';
       const status = transitionBid(bid.status, action, { reason: dto.reason });
+      // A team that became the owner's after submitting (a member joined the enterprise) is not shortlisted; it may still be turned down.
+      if (action === 'shortlist') await assertNotOwnersTeam(manager, challenge, team, members);
       const reason = dto.reason?.trim() || null;
       const bids = new BidRepository(manager);
       await bids.recordShortlist(bid.id, { status, reason, by: user.id, at: challenge.dbNow });

@@ -4,10 +4,13 @@ import { EntityManager } from 'typeorm';
 export class EligibilityReads {
   constructor(private readonly db: EntityManager) {}
 
-  /** The organisations these users belong to (an enterprise's people may not bid on its challenges). */
-  async orgIdsOf(userIds: string[]): Promise<string[]> {
-    const rows: { org_id: string }[] = await this.db.query('SELECT DISTINCT org_id FROM org_member WHERE user_id = ANY($1::uuid[])', [userIds]);
-    return rows.map((r) => r.org_id);
+  /** Those of these users who are current members of the organisation (an enterprise's people may not bid on its challenges). */
+  async membersOf(orgId: string, userIds: readonly string[]): Promise<string[]> {
+    const rows: { user_id: string }[] = await this.db.query('SELECT user_id FROM org_member WHERE org_id = $1 AND user_id = ANY($2::uuid[])', [
+      orgId,
+      userIds,
+    ]);
+    return rows.map((r) => r.user_id);
   }
 
   async ndaAccepted(challengeId: string, teamId: string): Promise<boolean> {

@@ -47,8 +47,9 @@ export class ChallengeRepository {
     await this.db.update(ChallengeEntity, { id }, { status, submittedAt: () => 'now()', rejectionReason: null });
   }
 
-  async markPublished(id: string, status: ChallengeStatus): Promise<void> {
-    await this.db.update(ChallengeEntity, { id }, { status, publishedAt: () => 'now()' });
+  /** `at`: the moment of publication the window was checked against (the database clock after the row lock). */
+  async markPublished(id: string, status: ChallengeStatus, at: Date): Promise<void> {
+    await this.db.update(ChallengeEntity, { id }, { status, publishedAt: at });
   }
 
   async markRejected(id: string, status: ChallengeStatus, reason: string): Promise<void> {

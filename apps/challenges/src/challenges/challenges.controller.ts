@@ -93,7 +93,7 @@ export class ChallengesController {
   @ChallengeId()
   @HttpCode(200)
   @ApiOkResponse({ type: ChallengeView, description: 'SUBMITTED to the bureau for review' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the stored terms are not publishable, e.g. closesAt less than 24 h after opensAt or in the past' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the stored terms are not publishable, e.g. closesAt less than MIN_BIDDING_WINDOW_HOURS (24 h by default) after opensAt or in the past' })
   @ApiUnauthorizedResponse({ description: 'TOKEN_MISSING' })
   @ApiForbiddenResponse({ description: 'NOT_CHALLENGE_OWNER' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
@@ -108,11 +108,15 @@ export class ChallengesController {
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOkResponse({ type: ChallengeView, description: 'PUBLISHED as version 1; emits challenge.published' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the window is no longer publishable (closesAt must be in the future, 24 h after opensAt)' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: the window is no longer publishable (closesAt must be in the future, MIN_BIDDING_WINDOW_HOURS after opensAt)',
+  })
   @ApiUnauthorizedResponse({ description: 'TOKEN_MISSING' })
   @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins (the bureau) only' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
-  @ApiConflictResponse({ description: TRANSITION })
+  @ApiConflictResponse({
+    description: `${TRANSITION}; BIDDING_WINDOW_TOO_SHORT: closesAt is less than MIN_BIDDING_WINDOW_HOURS after this moment of publication (details: closesAt, earliestClosesAt, minWindowHours)`,
+  })
   publish(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ChallengeView> {
     return this.challenges.publish(user, id);
   }

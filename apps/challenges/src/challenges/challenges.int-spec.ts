@@ -1,11 +1,13 @@
 import { publishEvent } from '@app/database';
 import { CHALLENGE_STATUSES, ChallengeStatus, DomainEvents, DomainEventType } from '@app/domain';
 import { startTestApp, TestApp } from '../../../../test/support/app';
+import { TestDatabase } from '../../../../test/support/database';
 import {
   challengeEvents,
   challengeInput,
   createChallenge,
   createPublishedChallenge,
+  createSubmittedChallenge,
   expireChallenge,
   insertTeam,
   waitForChallengeStatus,
@@ -22,7 +24,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOStrin
 jest.setTimeout(30_000);
 
 describe('challenges (integration)', () => {
-  let t: TestApp;
+  let t: TestApp & { database: TestDatabase };
   let admin: TestUser;
   let owner: Enterprise;
   let rival: Enterprise;
@@ -199,6 +201,71 @@ describe('challenges (integration)', () => {
         expected[state] = ALLOWED[state]?.includes(action) ? 'ok' : `409 ${forbiddenCode(action, state)}`;
       }
       expect(outcomes).toEqual(expected);
+    });
+  });
+
+  describe('the bidding window counts from publication', () => {
+    const HOUR_MS = 3_600_000;
+    const at = (ms: number) => new Date(ms).toISOString();
+    /** What publishing writes: the stored status and publication time, the versions and the challenge.published events. */
+    const published = async (id: string) => {
+      const [row] = await t.dataSource.query('SELECT status, published_at FROM challenge WHERE id = $1', [id]);
+      const [versions] = await t.dataSource.query('SELECT count(*)::int AS n FROM challenge_version WHERE challenge_id = $1', [id]);
+      return { status: row.status, publishedAt: row.published_at, versions: versions.n, events: (await challengeEvents(t, id, 'challenge.published')).length };
+    };
+
+    it('refuses to publish a challenge that opened long ago and closes 50 s after publication (409, nothing changes)', async () => {
+      const now = Date.now();
+      // 48 hours from opensAt to closesAt: the opensAt-based check alone would let it through.
+      const submitted = await createSubmittedChallenge(t, owner, { opensAt: at(now - 48 * HOUR_MS + 50_000), closesAt: at(now + 50_000) });
+      const before = Date.now();
+      const res = await http().post(`/api/challenges/${submitted.id}/publish`).set(admin.auth).expect(409);
+      const after = Date.now();
+      expect(res.body).toMatchObject({ code: 'BIDDING_WINDOW_TOO_SHORT', details: { closesAt: submitted.closesAt, minWindowHours: 24 } });
+      // earliestClosesAt is the database clock at publication plus 24 hours (the database runs on this machine's clock).
+      const earliest = Date.parse(res.body.details.earliestClosesAt);
+      expect(earliest).toBeGreaterThanOrEqual(before + 24 * HOUR_MS - 1000);
+      expect(earliest).toBeLessThanOrEqual(after + 24 * HOUR_MS + 1000);
+      expect(await published(submitted.id)).toEqual({ status: 'SUBMITTED', publishedAt: null, versions: 0, events: 0 });
+      expect((await http().get(`/api/challenges/${submitted.id}`).set(owner.auth).expect(200)).body).toMatchObject({
+        status: 'SUBMITTED',
+        closesAt: submitted.closesAt,
+      });
+    });
+
+    it('publishes one that opened in the past and closes a little over 24 hours after publication, recording the moment checked', async () => {
+      const now = Date.now();
+      const submitted = await createSubmittedChallenge(t, owner, { opensAt: at(now - 10 * 24 * HOUR_MS), closesAt: at(now + 24 * HOUR_MS + 60_000) });
+      const res = await http().post(`/api/challenges/${submitted.id}/publish`).set(admin.auth).expect(200);
+      expect(res.body).toMatchObject({ status: 'PUBLISHED', biddingOpen: true });
+      const after = await published(submitted.id);
+      expect(after).toMatchObject({ status: 'PUBLISHED', versions: 1, events: 1 });
+      expect(new Date(after.publishedAt).getTime() + 24 * HOUR_MS).toBeLessThanOrEqual(Date.parse(submitted.closesAt));
+    });
+
+    it('counts the deployment’s MIN_BIDDING_WINDOW_HOURS from publication as well as from opensAt', async () => {
+      const strict = await startTestApp({
+        module: (context) => ChallengesAppModule.forRoot(context),
+        database: t.database,
+        env: { MIN_BIDDING_WINDOW_HOURS: '200' },
+      });
+      try {
+        const now = Date.now();
+        // 37 days from opensAt, but only 7 days (168 h) left after publication.
+        const submitted = await createSubmittedChallenge(t, owner, { opensAt: at(now - 30 * 24 * HOUR_MS), closesAt: at(now + 7 * 24 * HOUR_MS) });
+        const strictAdmin = await loginAdmin(strict);
+        const refused = await strict.http().post(`/api/challenges/${submitted.id}/publish`).set(strictAdmin.auth).expect(409);
+        expect(refused.body).toMatchObject({ code: 'BIDDING_WINDOW_TOO_SHORT', details: { closesAt: submitted.closesAt, minWindowHours: 200 } });
+        expect(await published(submitted.id)).toMatchObject({ status: 'SUBMITTED', versions: 0 });
+        // From opensAt too: a window of 7 days from a future opensAt is not submitted there.
+        const draft = await createChallenge(t, owner, { opensAt: inDays(1), closesAt: inDays(8) });
+        const short = await strict.http().post(`/api/challenges/${draft.id}/submit`).set(owner.auth).expect(400);
+        expect(short.body.details).toEqual([{ field: 'closesAt', messages: ['must be at least 200 hours after opensAt'] }]);
+        // The default deployment (24 hours) publishes the first one.
+        await http().post(`/api/challenges/${submitted.id}/publish`).set(admin.auth).expect(200);
+      } finally {
+        await strict.close();
+      }
     });
   });
 

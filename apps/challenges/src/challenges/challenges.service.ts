@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuthUser, authorize } from '@app/auth';
+import { APP_CONFIG, AppConfig } from '@app/core';
 import { connectionManager, publishEvent } from '@app/database';
 import {
+  assertWindowFromPublication,
   ChallengeStatus,
   Conflict,
   EDITABLE_STATUSES,
@@ -10,6 +12,7 @@ import {
   validateChallengeTerms,
   validatePublishedAmendment,
   ValidationFailed,
+  WindowOptions,
 } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChallengeAccess, Reader, VisibleChallenge } from '../access/challenge-access.service';
@@ -49,6 +52,7 @@ export class ChallengesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(user: AuthUser, dto: CreateChallengeDto): Promise<ChallengeView> {
@@ -75,25 +79,30 @@ export class ChallengesService {
     });
   }
 
-  /** Sends a draft to the bureau; its terms must already be publishable (a window of 24 h that closes in the future). */
+  /** Sends a draft to the bureau; its terms must already be publishable (a window of MIN_BIDDING_WINDOW_HOURS that closes in the future). */
   submit(user: AuthUser, id: string): Promise<ChallengeView> {
     return this.change(user, id, async (challenge, challenges) => {
       authorize(challenge.relation.ownerOrg, NOT_OWNER, 'Only the organisation that posted the challenge submits it');
       const status = transitionChallenge(challenge.status, 'submit');
-      validateChallengeTerms(termsFromEntity(challenge.entity), { forPublication: true, now: challenge.now });
+      validateChallengeTerms(termsFromEntity(challenge.entity), this.forPublication(challenge.now));
       await challenges.markSubmitted(id, status);
     });
   }
 
-  /** The bureau publishes: version 1 is recorded and challenge.published emitted. */
+  /**
+   * The bureau publishes: version 1 is recorded and challenge.published emitted. The minimum window
+   * holds from opensAt and also from this moment (the database clock after the row lock): an opensAt
+   * in the past does not shorten the time bidders get.
+   */
   publish(user: AuthUser, id: string): Promise<ChallengeView> {
     return this.change(user, id, async (challenge, challenges, manager) => {
       authorize(challenge.relation.admin, 'ROLE_REQUIRED', 'Only the bureau (admins) publishes challenges');
       const status = transitionChallenge(challenge.status, 'publish');
       const terms = termsFromEntity(challenge.entity);
-      validateChallengeTerms(terms, { forPublication: true, now: challenge.now });
+      validateChallengeTerms(terms, this.forPublication(challenge.now));
+      assertWindowFromPublication(terms.closesAt, challenge.now, this.config.minBiddingWindowHours);
       const { version, orgId } = challenge.entity;
-      await challenges.markPublished(id, status);
+      await challenges.markPublished(id, status, challenge.now);
       await challenges.insertVersion({ challengeId: id, version, terms, changeNote: null, createdBy: user.id });
       await publishEvent(manager, 'challenge.published', { challengeId: id, orgId, version, closesAt: terms.closesAt.toISOString() });
     });
@@ -157,6 +166,10 @@ export class ChallengesService {
       createdAt: row.createdAt.toISOString(),
       terms: toTermsView(row.terms, disclose),
     }));
+  }
+
+  private forPublication(now: Date): WindowOptions {
+    return { forPublication: true, now, minWindowHours: this.config.minBiddingWindowHours };
   }
 
   /** Runs `action` on the locked challenge in one transaction, then answers the challenge as the caller now sees it. */

@@ -3291,7 +3291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeView"];
                 };
             };
-            /** @description VALIDATION_FAILED: the stored terms are not publishable, e.g. closesAt less than 24 h after opensAt or in the past */
+            /** @description VALIDATION_FAILED: the stored terms are not publishable, e.g. closesAt less than MIN_BIDDING_WINDOW_HOURS (24 h by default) after opensAt or in the past */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +3349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeView"];
                 };
             };
-            /** @description VALIDATION_FAILED: the window is no longer publishable (closesAt must be in the future, 24 h after opensAt) */
+            /** @description VALIDATION_FAILED: the window is no longer publishable (closesAt must be in the future, MIN_BIDDING_WINDOW_HOURS after opensAt) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3377,7 +3377,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CHALLENGE_TRANSITION_FORBIDDEN: the action is not allowed in the current status (details: from, action) */
+            /** @description CHALLENGE_TRANSITION_FORBIDDEN: the action is not allowed in the current status (details: from, action); BIDDING_WINDOW_TOO_SHORT: closesAt is less than MIN_BIDDING_WINDOW_HOURS after this moment of publication (details: closesAt, earliestClosesAt, minWindowHours) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5205,7 +5205,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description NOT_TEAM_LEAD */
+            /** @description NOT_TEAM_LEAD, OWN_CHALLENGE (the team or one of its current members now belongs to the posting enterprise; details: rules, memberUserIds) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5359,7 +5359,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description NOT_CHALLENGE_OWNER: the owner organisation and admins only */
+            /** @description NOT_CHALLENGE_OWNER: the owner organisation and admins only; OWN_CHALLENGE: SHORTLISTED refused for a team that now belongs to the posting enterprise */
             403: {
                 headers: {
                     [name: string]: unknown;

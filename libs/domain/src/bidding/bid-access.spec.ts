@@ -2,6 +2,7 @@ import { Conflict, Forbidden, NotFound } from '../errors';
 import {
   assertBiddingOpen,
   assertMayBid,
+  assertNoSelfDealing,
   assertShortlistOpen,
   BiddingPhase,
   biddingPhase,
@@ -9,6 +10,7 @@ import {
   canReadBid,
   EligibilityRules,
   isTeamEligible,
+  selfDealing,
 } from './bid-access';
 import { BID_STATUSES, BidStatus } from './bid-lifecycle';
 
@@ -103,8 +105,8 @@ describe('eligibility and NDA', () => {
   });
 
   it('refuses an uninvited team, then a team without the NDA when one is required', () => {
-    const team = { id: 'other', orgId: null, memberOrgIds: [], ndaAccepted: false };
-    const rules = (of: EligibilityRules, ndaRequired: boolean) => ({ ...of, orgId: 'org-owner', ndaRequired });
+    const team = { id: 'other', orgId: null, memberUserIds: ['user-lead'], ndaAccepted: false };
+    const rules = (of: EligibilityRules, ndaRequired: boolean) => ({ ...of, orgId: 'org-owner', ownerMemberUserIds: [], ndaRequired });
     expect(() => assertMayBid(rules(invite, false), team)).toThrow(expect.objectContaining({ code: 'TEAM_NOT_ELIGIBLE' }));
     expect(() => assertMayBid(rules(open, true), team)).toThrow(Forbidden);
     expect(() => assertMayBid(rules(open, true), team)).toThrow(expect.objectContaining({ code: 'NDA_NOT_ACCEPTED' }));
@@ -113,12 +115,44 @@ describe('eligibility and NDA', () => {
   });
 
   it('refuses the owner enterprise, as the team’s organisation or through any of its members, before anything else', () => {
-    const rules = { ...invite, orgId: 'org-owner', ndaRequired: true };
-    const team = { id: 'team-invited', orgId: null, memberOrgIds: ['org-university'], ndaAccepted: true };
+    const rules = { ...invite, orgId: 'org-owner', ownerMemberUserIds: [], ndaRequired: true };
+    const team = { id: 'team-invited', orgId: 'org-university', memberUserIds: ['user-lead', 'user-staff'], ndaAccepted: true };
     expect(() => assertMayBid(rules, team)).not.toThrow();
-    for (const own of [{ ...team, orgId: 'org-owner' }, { ...team, memberOrgIds: ['org-university', 'org-owner'] }]) {
-      expect(() => assertMayBid(rules, { ...own, id: 'uninvited', ndaAccepted: false })).toThrow(expect.objectContaining({ code: 'OWN_CHALLENGE' }));
-    }
+    const uninvited = { ...team, id: 'uninvited', ndaAccepted: false };
+    expect(() => assertMayBid(rules, { ...uninvited, orgId: 'org-owner' })).toThrow(
+      expect.objectContaining({ code: 'OWN_CHALLENGE', details: { rules: ['TEAM_ORG_IS_OWNER'], memberUserIds: [] } }),
+    );
+    expect(() => assertMayBid({ ...rules, ownerMemberUserIds: ['user-staff'] }, uninvited)).toThrow(
+      expect.objectContaining({ code: 'OWN_CHALLENGE', details: { rules: ['MEMBER_OF_OWNER'], memberUserIds: ['user-staff'] } }),
+    );
+  });
+});
+
+describe('selfDealing (an enterprise never bids on its own challenge)', () => {
+  const owner = { orgId: 'org-owner', memberUserIds: ['user-boss', 'user-engineer'] };
+
+  it('is nothing for a team of another organisation whose members are not the owner’s', () => {
+    expect(selfDealing(owner, { orgId: 'org-university', memberUserIds: ['user-professor', 'user-student'] })).toBeNull();
+    expect(selfDealing(owner, { orgId: null, memberUserIds: ['user-professor'] })).toBeNull();
+    expect(() => assertNoSelfDealing(owner, { orgId: null, memberUserIds: [] })).not.toThrow();
+  });
+
+  it('names the rule when the team’s organisation is the owner, even with none of the owner’s members in it', () => {
+    expect(selfDealing(owner, { orgId: 'org-owner', memberUserIds: ['user-contractor'] })).toEqual({ rules: ['TEAM_ORG_IS_OWNER'], memberUserIds: [] });
+  });
+
+  it('names every current member of the team who is also the owner’s, in the team’s order, and only their user ids', () => {
+    const team = { orgId: 'org-university', memberUserIds: ['user-engineer', 'user-professor', 'user-boss'] };
+    expect(selfDealing(owner, team)).toEqual({ rules: ['MEMBER_OF_OWNER'], memberUserIds: ['user-engineer', 'user-boss'] });
+  });
+
+  it('names both rules when both hold, and refuses with 403 OWN_CHALLENGE carrying them', () => {
+    const team = { orgId: 'org-owner', memberUserIds: ['user-boss'] };
+    expect(selfDealing(owner, team)).toEqual({ rules: ['TEAM_ORG_IS_OWNER', 'MEMBER_OF_OWNER'], memberUserIds: ['user-boss'] });
+    expect(() => assertNoSelfDealing(owner, team)).toThrow(Forbidden);
+    expect(() => assertNoSelfDealing(owner, team)).toThrow(
+      expect.objectContaining({ kind: 'FORBIDDEN', code: 'OWN_CHALLENGE', details: { rules: ['TEAM_ORG_IS_OWNER', 'MEMBER_OF_OWNER'], memberUserIds: ['user-boss'] } }),
+    );
   });
 });
 

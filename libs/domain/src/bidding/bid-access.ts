@@ -75,18 +75,53 @@ export function isTeamEligible(rules: EligibilityRules, team: InvitableTeam): bo
   return rules.eligibility !== 'INVITE_ONLY' || isTeamInvited(rules, team);
 }
 
+/** Why a team may not bid on a challenge of its own enterprise (see {@link selfDealing}). */
+export type SelfDealingRule = 'TEAM_ORG_IS_OWNER' | 'MEMBER_OF_OWNER';
+
+/** The refusal's details: which rules apply, and which of the team's current members are also the owner's (user ids only). */
+export interface SelfDealing {
+  rules: SelfDealingRule[];
+  memberUserIds: string[];
+}
+
+/** An organisation or a team with its current members, as the self-dealing rule sees them. */
+export interface Membership {
+  orgId: string | null;
+  memberUserIds: readonly string[];
+}
+
+/**
+ * An enterprise never bids on its own challenge, directly or through its people: the team's
+ * organisation is the owner enterprise (TEAM_ORG_IS_OWNER), or one of the team's current members is
+ * a current member of it (MEMBER_OF_OWNER). `owner.memberUserIds` may be limited to the team's
+ * members (that is all the rule reads). Null when neither holds.
+ */
+export function selfDealing(owner: Membership & { orgId: string }, team: Membership): SelfDealing | null {
+  const rules: SelfDealingRule[] = [];
+  if (team.orgId === owner.orgId) rules.push('TEAM_ORG_IS_OWNER');
+  const memberUserIds = team.memberUserIds.filter((id) => owner.memberUserIds.includes(id));
+  if (memberUserIds.length > 0) rules.push('MEMBER_OF_OWNER');
+  return rules.length > 0 ? { rules, memberUserIds } : null;
+}
+
+/** Throws Forbidden OWN_CHALLENGE, with the {@link SelfDealing} details, when the team is the owner enterprise's (see selfDealing). */
+export function assertNoSelfDealing(owner: Membership & { orgId: string }, team: Membership): void {
+  const found = selfDealing(owner, team);
+  if (found) {
+    throw new Forbidden('OWN_CHALLENGE', 'An enterprise never bids on its own challenge, directly or through its people', found);
+  }
+}
+
 /**
  * Throws Forbidden when the team may not bid on the challenge: OWN_CHALLENGE when the team belongs
- * to the owner organisation or one of its current members does (an enterprise never bids on its own
- * challenge, directly or through its people), then TEAM_NOT_ELIGIBLE, then NDA_NOT_ACCEPTED.
+ * to the owner organisation or one of its current members does (assertNoSelfDealing), then
+ * TEAM_NOT_ELIGIBLE, then NDA_NOT_ACCEPTED.
  */
 export function assertMayBid(
-  rules: EligibilityRules & { orgId: string; ndaRequired: boolean },
-  team: { id: string; orgId: string | null; memberOrgIds: readonly string[]; ndaAccepted: boolean },
+  rules: EligibilityRules & { orgId: string; ownerMemberUserIds: readonly string[]; ndaRequired: boolean },
+  team: Membership & { id: string; ndaAccepted: boolean },
 ): void {
-  if (team.orgId === rules.orgId || team.memberOrgIds.includes(rules.orgId)) {
-    throw new Forbidden('OWN_CHALLENGE', 'An enterprise never bids on its own challenge, directly or through its people');
-  }
+  assertNoSelfDealing({ orgId: rules.orgId, memberUserIds: rules.ownerMemberUserIds }, team);
   if (!isTeamEligible(rules, team)) {
     throw new Forbidden('TEAM_NOT_ELIGIBLE', 'This challenge is invite-only and the team is not invited');
   }

@@ -1,6 +1,7 @@
 import { Conflict, FieldError, ValidationFailed } from '../errors';
 import {
   AmendableTerms,
+  assertWindowFromPublication,
   challengeTermsProblems,
   ELIGIBILITY,
   eligibilityProblems,
@@ -129,7 +130,7 @@ describe('validateWindow', () => {
   const now = new Date('2025-06-01T00:00:00Z');
   const opensAt = new Date('2025-06-02T00:00:00Z');
   const hoursLater = (hours: number) => new Date(opensAt.getTime() + hours * 3_600_000);
-  const publication = { forPublication: true, now } as const;
+  const publication = { forPublication: true, now, minWindowHours: 24 } as const;
   const draft = { forPublication: false } as const;
 
   it('lets a draft have a short window, even one in the past', () => {
@@ -175,6 +176,44 @@ describe('validateWindow', () => {
     expect(fieldErrors(() => validateWindow(opensAt, yesterday, publication))).toEqual([
       { field: 'closesAt', messages: ['must be after opensAt', 'must be in the future'] },
     ]);
+  });
+
+  it('takes the deployment’s minimum (MIN_BIDDING_WINDOW_HOURS), not always 24 hours', () => {
+    const twoDays = { ...publication, minWindowHours: 48 };
+    expect(() => validateWindow(opensAt, hoursLater(48), twoDays)).not.toThrow();
+    expect(fieldErrors(() => validateWindow(opensAt, hoursLater(47), twoDays))).toEqual([
+      { field: 'closesAt', messages: ['must be at least 48 hours after opensAt'] },
+    ]);
+    expect(() => validateWindow(opensAt, hoursLater(2), { ...publication, minWindowHours: 2 })).not.toThrow();
+  });
+});
+
+describe('assertWindowFromPublication (the window counts from publication)', () => {
+  const publishedAt = new Date('2025-06-01T08:00:00.000Z');
+  const publishing = (closesAt: string, hours = 24) => () => assertWindowFromPublication(new Date(closesAt), publishedAt, hours);
+
+  it('publishes a challenge closing the minimum window after publication or later', () => {
+    expect(publishing('2025-06-02T08:00:00.000Z')).not.toThrow();
+    expect(publishing('2025-06-20T00:00:00.000Z')).not.toThrow();
+    expect(publishing('2025-06-01T10:00:00.000Z', 2)).not.toThrow();
+  });
+
+  it('refuses one that closes 50 seconds after publication, whatever opensAt says (409, with the earliest closesAt)', () => {
+    const attempt = publishing('2025-06-01T08:00:50.000Z');
+    expect(attempt).toThrow(Conflict);
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: 'BIDDING_WINDOW_TOO_SHORT',
+        details: { closesAt: '2025-06-01T08:00:50.000Z', earliestClosesAt: '2025-06-02T08:00:00.000Z', minWindowHours: 24 },
+      }),
+    );
+  });
+
+  it('refuses one a millisecond short of the window, and counts the deployment’s minimum', () => {
+    expect(publishing('2025-06-02T07:59:59.999Z')).toThrow(expect.objectContaining({ code: 'BIDDING_WINDOW_TOO_SHORT' }));
+    expect(publishing('2025-06-02T08:00:00.000Z', 72)).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ earliestClosesAt: '2025-06-04T08:00:00.000Z', minWindowHours: 72 }) }),
+    );
   });
 });
 

@@ -28,8 +28,10 @@ export interface RubricCriterion {
   maxScore: number;
 }
 
-/** The shortest bidding window a challenge may be published with. */
-export const MIN_BIDDING_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** The shortest bidding window a challenge may be published with, unless the deployment sets another (MIN_BIDDING_WINDOW_HOURS). */
+export const DEFAULT_MIN_BIDDING_WINDOW_HOURS = 24;
+
+const HOUR_MS = 60 * 60 * 1000;
 
 const isIntegerIn = (value: number, min: number, max: number): boolean =>
   Number.isInteger(value) && value >= min && value <= max;
@@ -61,11 +63,13 @@ export function validateRubric(criteria: readonly RubricCriterion[], field = 'ru
   if (problems.length > 0) throw new ValidationFailed(problems, 'The rubric is invalid');
 }
 
-export type WindowOptions = { forPublication: false } | { forPublication: true; now: Date };
+export type WindowOptions = { forPublication: false } | { forPublication: true; now: Date; minWindowHours: number };
 
 /**
  * The problems of a bidding window: it must open before it closes. To be published it must also
- * last at least 24 hours and close in the future (`now` is the server's clock).
+ * last at least `minWindowHours` from opensAt and close in the future (`now` is the database clock).
+ * Publication itself also needs the window to last that long from the moment of publication
+ * (assertWindowFromPublication).
  */
 export function windowProblems(opensAt: Date, closesAt: Date, opts: WindowOptions): FieldError[] {
   const problems = new Map<string, string[]>();
@@ -77,8 +81,8 @@ export function windowProblems(opensAt: Date, closesAt: Date, opts: WindowOption
   if (Number.isNaN(closes)) add('closesAt', 'must be a valid date');
   // An invalid date gives NaN, which fails every comparison below: it is reported once, as invalid.
   if (closes - opens <= 0) add('closesAt', 'must be after opensAt');
-  else if (opts.forPublication && closes - opens < MIN_BIDDING_WINDOW_MS) {
-    add('closesAt', 'must be at least 24 hours after opensAt');
+  else if (opts.forPublication && closes - opens < opts.minWindowHours * HOUR_MS) {
+    add('closesAt', `must be at least ${opts.minWindowHours} hours after opensAt`);
   }
   if (opts.forPublication && closes <= opts.now.getTime()) add('closesAt', 'must be in the future');
   return [...problems].map(([path, messages]) => ({ field: path, messages }));
@@ -88,6 +92,27 @@ export function windowProblems(opensAt: Date, closesAt: Date, opts: WindowOption
 export function validateWindow(opensAt: Date, closesAt: Date, opts: WindowOptions): void {
   const problems = windowProblems(opensAt, closesAt, opts);
   if (problems.length > 0) throw new ValidationFailed(problems, 'The bidding window is invalid');
+}
+
+/** The earliest closesAt of a challenge published at `publishedAt`: the whole minimum window lies after publication. */
+export function earliestClosesAt(publishedAt: Date, minWindowHours: number): Date {
+  return new Date(publishedAt.getTime() + minWindowHours * HOUR_MS);
+}
+
+/**
+ * Bidders get the minimum window from the moment the challenge is published, not from an opensAt
+ * that may lie in the past: throws Conflict BIDDING_WINDOW_TOO_SHORT when closesAt is earlier than
+ * {@link earliestClosesAt}. `publishedAt` is the database clock at publication.
+ */
+export function assertWindowFromPublication(closesAt: Date, publishedAt: Date, minWindowHours: number): void {
+  const earliest = earliestClosesAt(publishedAt, minWindowHours);
+  if (closesAt.getTime() < earliest.getTime()) {
+    throw new Conflict(
+      'BIDDING_WINDOW_TOO_SHORT',
+      `Bidding must stay open at least ${minWindowHours} hours after publication: closesAt ${closesAt.toISOString()} is before ${earliest.toISOString()}`,
+      { closesAt: closesAt.toISOString(), earliestClosesAt: earliest.toISOString(), minWindowHours },
+    );
+  }
 }
 
 /** The terms of a published challenge that bidders rely on. */
