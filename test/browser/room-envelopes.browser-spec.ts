@@ -1,12 +1,12 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createCast, declareNoConflicts, RoomClient, type RoomCast } from '../support/evaluation';
-import { confirm, pick, press, signIn, snap, startWorld, type World } from './support/browser';
+import { confirm, fill, pick, press, signIn, snap, startWorld, type World } from './support/browser';
 
 const JUDGE_NAMES = ['韩雪 Han Xue', '曹阳 Cao Yang', '严峰 Yan Feng'];
 
 /**
- * Two envelopes in Chromium: the bureau convenes the room with the price sealed (formula scoring),
+ * Two envelopes in Chromium: the bureau draws the panel and convenes the room with the price sealed (formula scoring),
  * a judge scores technique without seeing any price, the chair opens the prices once every bid is
  * locked, and the formula's price scores reach the judge's sheet and the chair's totals.
  */
@@ -35,7 +35,7 @@ describe('two envelopes: technique first, the prices after (Chromium)', () => {
     await world?.close();
   });
 
-  it('the bureau convenes a two-envelope room with the price criterion scored by formula', async () => {
+  it('the bureau draws the panel and convenes a two-envelope room with the price criterion scored by formula', async () => {
     const t = await world.fixtures();
     const [{ title }]: { title: string }[] = await t.dataSource.query('SELECT title FROM challenge WHERE id = $1', [cast.challengeId]);
     chair = await world.page();
@@ -43,7 +43,16 @@ describe('two envelopes: technique first, the prices after (Chromium)', () => {
     await chair.goto('/admin?tab=rooms');
     await pick(chair, 'Challenge', title);
     await chair.getByRole('row').filter({ hasText: '乙队 Beta' }).waitFor();
-    for (const name of JUDGE_NAMES) await pick(chair, 'Judges (an odd number, 3–15)', name, name.split(' ')[0]);
+    // The panel is drawn: three judges from the field, no alternate; committed first, then run.
+    await fill(chair, 'Panel size', '3');
+    await fill(chair, 'Alternates', '0');
+    await pick(chair, 'Fields of expertise', '智能制造');
+    await press(chair, 'Commit the draw');
+    await chair.getByTestId('draw-status').getByText('Committed: the result is not known yet').waitFor();
+    await press(chair, 'Run the draw');
+    await chair.getByTestId('draw-status').getByText('Drawn').waitFor();
+    const drawn = (await chair.getByTestId('drawn-panel').textContent()) ?? '';
+    expect(JUDGE_NAMES.every((name) => drawn.includes(name))).toBe(true);
     await pick(chair, 'Chair', '(me)');
     await chair.getByRole('radio', { name: 'Two envelopes (technical first, prices after)' }).check();
     await pick(chair, 'Price criterion', '报价合理性');

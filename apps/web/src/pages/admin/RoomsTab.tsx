@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,10 +10,11 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { useChallengeBids } from '../../api/queries';
 import type { RoomSnapshot } from '../../api/room-types';
-import type { BidSummary, Team } from '../../api/types';
+import type { BidSummary, PanelDraw, Team } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiForm } from '../../components/ErrorAlert';
 import { useExperts } from './ExpertsTab';
+import { PanelDrawStep } from './PanelDraw';
 
 interface Slot {
   bidId: string;
@@ -21,9 +22,13 @@ interface Slot {
   qaMinutes: number;
 }
 
+type PanelSelection = 'DRAWN' | 'HAND_PICKED';
+
 interface Convening {
   challengeId: string;
+  panelSelection: PanelSelection;
   judgeIds: string[];
+  handPickedReason?: string;
   chairUserId: string;
   aggregation: Aggregation;
   objectionWindowMinutes: number;
@@ -31,6 +36,9 @@ interface Convening {
   priceCriterionKey?: string;
   priceScoring?: PriceScoring;
 }
+
+/** What POST /api/rooms takes from the form: the panel by its draw, or hand-picked with the reason. */
+type ConveneBody = Omit<Convening, 'panelSelection' | 'judgeIds'> & ({ drawId?: string } | { judgeIds: string[]; handPickedReason?: string });
 
 /** The shortlisted bids in presentation order, with their slot lengths. */
 function SlotOrder({ bids, slots, onChange }: { bids: BidSummary[]; slots: Slot[]; onChange: (slots: Slot[]) => void }) {
@@ -77,7 +85,12 @@ export default function RoomsTab() {
   const navigate = useNavigate();
   const { form, report, reset, alert } = useApiForm<Convening>();
   const challengeId: string | undefined = Form.useWatch('challengeId', form);
-  const judgeIds: string[] = Form.useWatch('judgeIds', form) ?? [];
+  const selection: PanelSelection = Form.useWatch('panelSelection', form) ?? 'DRAWN';
+  const [draws, setDraws] = useState<Record<string, PanelDraw>>({});
+  const draw = draws[challengeId ?? ''] ?? null;
+  const picked: string[] = Form.useWatch('judgeIds', form) ?? [];
+  // The panel: the draw's (once run) or the bureau's own choice.
+  const judgeIds = selection === 'DRAWN' ? (draw?.panel ?? []) : picked;
   const envelopes: Envelopes = Form.useWatch('envelopes', form) ?? DEFAULT_ENVELOPES;
   const challenge = useChallenge(challengeId ?? '', challengeId !== undefined);
   const closed = useChallengePages({ status: 'CLOSED' });
@@ -94,7 +107,7 @@ export default function RoomsTab() {
       .filter((team): team is Team => Boolean(team && expert?.affiliation && team.orgId === expert.affiliation.orgId))
       .map((team) => ({ judge: expert?.displayName ?? judgeId, team: team.name }));
   });
-  const convene = useAction((values: Convening) => api.post<RoomSnapshot>('/api/rooms', { ...values, bids: slots }), {
+  const convene = useAction((values: ConveneBody) => api.post<RoomSnapshot>('/api/rooms', { ...values, bids: slots }), {
     invalidate: [['rooms']],
     onSuccess: (room) => {
       navigate(`/rooms/${room.roomId}`);
@@ -110,11 +123,12 @@ export default function RoomsTab() {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ aggregation: DEFAULT_AGGREGATION, objectionWindowMinutes: 0, judgeIds: [], envelopes: DEFAULT_ENVELOPES, priceScoring: 'FORMULA' }}
-        onFinish={({ priceCriterionKey, priceScoring, ...values }) => {
+        initialValues={{ aggregation: DEFAULT_AGGREGATION, objectionWindowMinutes: 0, judgeIds: [], envelopes: DEFAULT_ENVELOPES, priceScoring: 'FORMULA', panelSelection: 'DRAWN' }}
+        onFinish={({ priceCriterionKey, priceScoring, panelSelection, judgeIds: chosen, handPickedReason, ...values }) => {
           reset();
-          // The price options belong to two envelopes only (the API refuses them with one).
-          convene.mutate(values.envelopes === 'TWO' ? { ...values, priceCriterionKey, priceScoring } : values);
+          // A drawn panel is named by its draw; a hand-picked one needs its reason. The price options belong to two envelopes only.
+          const panel = panelSelection === 'DRAWN' ? { drawId: draw?.id } : { judgeIds: chosen, handPickedReason };
+          convene.mutate({ ...values, ...panel, ...(values.envelopes === 'TWO' ? { priceCriterionKey, priceScoring } : {}) });
         }}
       >
         <Form.Item name="challengeId" label={t('bid.challenge')} rules={[{ required: true, message: t('common.required') }]}>
@@ -125,9 +139,24 @@ export default function RoomsTab() {
             <SlotOrder bids={shortlisted} slots={slots} onChange={(next) => setOrder({ ...order, [challengeId]: next })} />
           </Form.Item>
         )}
-        <Form.Item name="judgeIds" label={t('convene.judges')} extra={t('convene.judgesHint')}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={(experts.data ?? []).map((e) => ({ value: e.userId, label: `${e.displayName} · ${e.affiliation?.name ?? e.title}` }))} />
+        <Form.Item name="panelSelection" label={t('convene.panelSelection')}>
+          <Radio.Group options={(['DRAWN', 'HAND_PICKED'] as const).map((value) => ({ value, label: t(`convene.panelSelections.${value}`) }))} />
         </Form.Item>
+        {selection === 'DRAWN' && challengeId && (
+          <Form.Item label={t('convene.drawnPanel')}>
+            <PanelDrawStep challengeId={challengeId} experts={experts.data ?? []} draw={draw} onDraw={(next) => setDraws({ ...draws, [challengeId]: next })} />
+          </Form.Item>
+        )}
+        {selection === 'HAND_PICKED' && (
+          <>
+            <Form.Item name="judgeIds" label={t('convene.judges')} extra={t('convene.judgesHint')}>
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={(experts.data ?? []).map((e) => ({ value: e.userId, label: `${e.displayName} · ${e.affiliation?.name ?? e.title}` }))} />
+            </Form.Item>
+            <Form.Item name="handPickedReason" label={t('convene.handPickedReason')} extra={t('convene.handPickedHint')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
         {conflicts.length > 0 && (
           <Alert
             type="warning"
