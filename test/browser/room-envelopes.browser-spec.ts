@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createCast, declareNoConflicts, RoomClient, type RoomCast } from '../support/evaluation';
-import { confirm, fill, pick, press, signIn, snap, startWorld, type World } from './support/browser';
+import { confirm, pick, press, signIn, snap, startWorld, waitForValue, type World } from './support/browser';
 
 const JUDGE_NAMES = ['韩雪 Han Xue', '曹阳 Cao Yang', '严峰 Yan Feng'];
 
@@ -44,8 +44,11 @@ describe('two envelopes: technique first, the prices after (Chromium)', () => {
     await pick(chair, 'Challenge', title);
     await chair.getByRole('row').filter({ hasText: '乙队 Beta' }).waitFor();
     // The panel is drawn: three judges from the field, no alternate; committed first, then run.
-    await fill(chair, 'Panel size', '3');
-    await fill(chair, 'Alternates', '0');
+    for (const [label, value] of [['Panel size', '3'], ['Alternates', '0']] as const) {
+      await chair.getByLabel(label, { exact: true }).fill(value);
+      await chair.getByLabel(label, { exact: true }).press('Tab');
+      await waitForValue(chair.getByLabel(label, { exact: true }), value);
+    }
     await pick(chair, 'Fields of expertise', '智能制造');
     await press(chair, 'Commit the draw');
     await chair.getByTestId('draw-status').getByText('Committed: the result is not known yet').waitFor();

@@ -42,7 +42,7 @@ export function PanelDrawStep({ challengeId, experts, draw, onDraw }: { challeng
       {!draw && (
         <Space wrap align="end">
           <Form.Item label={t('draw.size')} style={{ marginBottom: 0 }}>
-            <InputNumber aria-label={t('draw.size')} min={3} max={15} step={2} value={request.size} onChange={(size) => setRequest({ ...request, size: size ?? 5 })} />
+            <InputNumber aria-label={t('draw.size')} min={3} max={15} step={2} value={request.size} onChange={(size) => setRequest((current) => ({ ...current, size: size ?? 5 }))} />
           </Form.Item>
           <Form.Item label={t('draw.fields')} style={{ marginBottom: 0 }}>
             <Select
@@ -50,12 +50,12 @@ export function PanelDrawStep({ challengeId, experts, draw, onDraw }: { challeng
               mode="multiple"
               style={{ minWidth: 260 }}
               value={request.fields}
-              onChange={(chosen: string[]) => setRequest({ ...request, fields: chosen })}
+              onChange={(chosen: string[]) => setRequest((current) => ({ ...current, fields: chosen }))}
               options={fields.map((field) => ({ value: field, label: field }))}
             />
           </Form.Item>
           <Form.Item label={t('draw.alternates')} style={{ marginBottom: 0 }}>
-            <InputNumber aria-label={t('draw.alternates')} min={0} max={10} value={request.alternates} onChange={(alternates) => setRequest({ ...request, alternates: alternates ?? 0 })} />
+            <InputNumber aria-label={t('draw.alternates')} min={0} max={10} value={request.alternates} onChange={(alternates) => setRequest((current) => ({ ...current, alternates: alternates ?? 0 }))} />
           </Form.Item>
           <Button onClick={() => commit.mutate()} loading={commit.isPending} disabled={request.fields.length === 0}>
             {t('draw.commit')}
