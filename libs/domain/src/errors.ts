@@ -52,6 +52,7 @@ export type NotFoundSubject =
   | 'Dead letter'
   | 'Expert'
   | 'Feedback'
+  | 'Invitation'
   | 'Member'
   | 'Objection'
   | 'Organisation'

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
+import { APP_CONFIG, AppConfig } from '@app/core';
 import { isUniqueViolation, publishEvent } from '@app/database';
 import {
   assertNotFinalized,
@@ -33,6 +34,7 @@ export class RoomConveningService {
     private readonly dataSource: DataSource,
     private readonly store: RoomStore,
     private readonly commands: RoomCommandRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async convene(user: AuthUser, dto: ConveneRoomDto): Promise<RoomSnapshot> {
@@ -97,16 +99,18 @@ export class RoomConveningService {
           dto.bids,
         );
 
-        // Automatic recusal (回避): same organisation as the team, or ever a member of it.
-        const members = await bidReads.membersEver(bids.map((b) => b.teamId));
+        // Automatic recusal (回避): same organisation as the team, or a member of it now or within the look-back.
+        const memberships = await bidReads.memberships(bids.map((b) => b.teamId));
         const at = await rooms.clock();
+        const lookback = { at, years: this.config.conflictLookbackYears };
         const recusals = dto.judgeIds.flatMap((judgeId) => {
           const expert = experts.find((e) => e.userId === judgeId);
           return bidIds.flatMap((bidId) => {
             const bid = bids.find((b) => b.id === bidId);
             const reason = autoRecusal(
               { userId: judgeId, affiliationOrgId: expert?.affiliationOrgId ?? null },
-              { orgId: bid?.orgId ?? null, memberUserIdsEver: bid ? (members.get(bid.teamId) ?? []) : [] },
+              { orgId: bid?.orgId ?? null, memberships: bid ? (memberships.get(bid.teamId) ?? []) : [] },
+              lookback,
             );
             return reason ? [{ judgeId, bidId, reason }] : [];
           });
