@@ -2291,11 +2291,14 @@ export interface components {
         };
         AddTeamMemberDto: {
             /**
-             * @description Email of a registered user
+             * @description Email of a registered user, who is invited
              * @example wang.fang@example.cn
              */
             email: string;
-            /** @enum {string} */
+            /**
+             * @description The role the membership will have once accepted
+             * @enum {string}
+             */
             role: "LEAD" | "MEMBER";
         };
         MilestoneDto: {
