@@ -30,7 +30,7 @@ import { randomCreditCode } from './support/users';
 interface Endpoints {
   /** /api/auth, /api/orgs, /api/challenges */
   challenges: string;
-  /** /api/teams, /api/bids, /api/challenges/:id/bids */
+  /** /api/teams, /api/bids, /api/challenges/:id/bids, /api/invitations, /api/me/invitations */
   bidding: string;
   /** /api/experts, /api/rooms, /api/bids/:id/feedback, socket.io namespace /rooms */
   evaluation: string;
@@ -42,7 +42,7 @@ function serviceFor(path: string): 'challenges' | 'bidding' | 'evaluation' {
   if (/^\/api\/bids\/[^/]+\/feedback/.test(path)) return 'evaluation';
   if (/^\/api\/(experts|rooms)\b/.test(path)) return 'evaluation';
   if (/^\/api\/challenges\/[^/]+\/bids/.test(path)) return 'bidding';
-  if (/^\/api\/(teams|bids)\b/.test(path)) return 'bidding';
+  if (/^\/api\/(teams|bids|invitations|me\/invitations)\b/.test(path)) return 'bidding';
   return 'challenges';
 }
 

@@ -3,7 +3,7 @@ import { configureEvaluation } from '@app/evaluation';
 import fc from 'fast-check';
 import { PlatformModule } from '@app/platform';
 import { startTestApp, TestApp } from '../support/app';
-import { createTeam, submitBid } from '../support/bidding';
+import { createTeam, inviteToTeam, submitBid } from '../support/bidding';
 import { createPublishedChallenge } from '../support/challenges';
 import { conveneRoom, createCast } from '../support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../support/users';
@@ -36,6 +36,7 @@ describe('bad input on every write route (integration)', () => {
     const challenge = await createPublishedChallenge(t, enterprise, admin);
     const [lead, member] = [await register(t, 'lead'), await register(t, 'member')];
     const team = await createTeam(t, lead, { members: [member] });
+    const invitation = await inviteToTeam(t, lead, team.id, await register(t, 'invitee'));
     const bid = await submitBid(t, lead, challenge.id, team.id);
     const question = await t.http().post(`/api/challenges/${challenge.id}/questions`).set(lead.auth).send({ question: '测量精度是否要求全温区满足？' }).expect(201);
     const cast = await createCast(t, { judges: 3, teams: [{ name: '评审团队', quotedPriceFen: 1_000 }] });
@@ -46,7 +47,7 @@ describe('bad input on every write route (integration)', () => {
       bids: [{ bidId: cast.teams[0].bidId, presentationMinutes: 10, qaMinutes: 5 }],
       objectionWindowMinutes: 60,
     });
-    ids = { org: enterprise.orgId, challenge: challenge.id, team: team.id, bid: bid.id, room: roomId, question: question.body.id, member: member.id };
+    ids = { org: enterprise.orgId, challenge: challenge.id, team: team.id, bid: bid.id, room: roomId, question: question.body.id, member: member.id, invitation: invitation.id };
   }, 120_000);
 
   afterAll(() => t?.close());
@@ -55,7 +56,7 @@ describe('bad input on every write route (integration)', () => {
   function paramsOf(route: WriteRoute): Record<string, string> {
     const resource = route.path.split('/')[2];
     const byName: Record<string, string | undefined> = {
-      id: { orgs: ids.org, challenges: ids.challenge, teams: ids.team, bids: ids.bid, rooms: ids.room }[resource],
+      id: { orgs: ids.org, challenges: ids.challenge, teams: ids.team, bids: ids.bid, rooms: ids.room, invitations: ids.invitation }[resource],
       qid: ids.question,
       userId: ids.member,
       // A drawn judge replaced: any id reaches validation (the room's panel was hand-picked).

@@ -34,6 +34,12 @@ const nonce = (): string => randomBytes(4).toString('hex');
 
 const route = (operation: string, on: string, call: HttpCase['call'], sees?: HttpCase['sees']): HttpCase => ({ operation, on, call, ...(sees ? { sees } : {}) });
 
+/** The invitations the invitation rows are called on, one per actor. */
+const INVITATION_OBJECTS = {
+  team: "user's new invitation to a team of lead's (each)",
+  organisation: "user's new invitation to an org of ent's (each)",
+} as const;
+
 /** A live refresh token of a session made for this call alone. */
 async function freshSession(w: World, actor: Actor): Promise<Call> {
   const user = await w.fx.spare(actor);
@@ -77,6 +83,15 @@ export const HTTP_CASES: readonly HttpCase[] = [
     params: { id: w.fx.entOrgId },
     body: { email: (await w.fx.spare(actor)).email },
   })),
+  route('GET /api/orgs/{id}/invitations', "ent's organisation", (w) => ({ params: { id: w.fx.entOrgId } })),
+
+  // --- invitations to teams and organisations -------------------------------------------------------
+  route('GET /api/me/invitations', "user's pending invitation to the team", () => ({}), (body, w) => lists(body, w.shared.pendingInvitationId)),
+  ...(['accept', 'decline', 'revoke'] as const).flatMap((decision) =>
+    (['team', 'organisation'] as const).map((to) =>
+      route(`POST /api/invitations/{id}/${decision}`, INVITATION_OBJECTS[to], async (w) => ({ params: { id: await w.fx.invitation(to) } })),
+    ),
+  ),
 
   // --- challenges -----------------------------------------------------------------------------------
   route('POST /api/challenges', "a draft for ent's organisation", (w) => ({ body: challengeInput({ orgId: w.fx.entOrgId }) })),
@@ -137,6 +152,12 @@ export const HTTP_CASES: readonly HttpCase[] = [
     (body) => (body as { members: { email?: string }[] }).members.some((m) => m.email !== undefined),
   ),
   route('GET /api/teams/{id}/history', 'the team', (w) => ({ params: { id: w.fx.team.id } })),
+  route(
+    'GET /api/teams/{id}/invitations',
+    "the team, user's pending invitation",
+    (w) => ({ params: { id: w.fx.team.id } }),
+    (body, w) => lists(body, w.shared.pendingInvitationId),
+  ),
   route('POST /api/teams/{id}/members', 'a new team (each), a new user', async (w, actor) => ({
     params: { id: (await w.fx.freshTeam()).id },
     body: { email: (await w.fx.spare(actor)).email, role: 'MEMBER' },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { configureEvaluation, RoomCommandName } from '@app/evaluation';
 import { PlatformModule } from '@app/platform';
 import { startTestApp, TestApp } from '../support/app';
-import { createTeam, submitBid, TeamBody } from '../support/bidding';
+import { createTeam, inviteToTeam, submitBid, TeamBody } from '../support/bidding';
 import { ChallengeBody, ChallengeInput, createChallenge, createPublishedChallenge, createSubmittedChallenge, expireChallenge } from '../support/challenges';
 import { addExpert, ConveneInput, conveneRoom, declareNoConflicts, HAND_PICKED_REASON, RoomClient, SocketAck } from '../support/evaluation';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../support/users';
@@ -59,6 +59,8 @@ export interface Shared {
   inviteOnly: ChallengeBody;
   /** Published, bidding open, for amendments. */
   amendable: ChallengeBody;
+  /** lead's invitation of user to the team, never answered: it makes user no member of anything. */
+  pendingInvitationId: string;
   convened: Room;
   /** Revealed, the objection window open; `objectionId` is lead's objection on the team's bid. */
   revealed: Room & { objectionId: string };
@@ -89,6 +91,7 @@ export async function buildWorld(): Promise<World> {
   const people = { admin, ent, ent2, lead, member, removed, lead2, chair, judge, recused, expert, user };
   const team = await createTeam(t, lead, { name: '昆明理工大学 智能传感实验室', members: [member, removed] });
   const team2 = await createTeam(t, lead2, { name: 'TU Delft Precision Mechatronics Lab', country: 'NL' });
+  const pending = await inviteToTeam(t, lead, team.id, user);
   const sockets = {} as Record<SignedIn, RoomClient>;
   for (const actor of Object.keys(people) as SignedIn[]) sockets[actor] = await RoomClient.connect(t.url, people[actor].token);
   const fx = new Fixtures(t, people, ent.orgId, team, team2, sockets);
@@ -124,6 +127,7 @@ export async function buildWorld(): Promise<World> {
     nda,
     inviteOnly: await fx.published({ eligibility: 'INVITE_ONLY', invitedTeamIds: [team.id], title: '定向邀请 invite-only' }),
     amendable: await fx.published(),
+    pendingInvitationId: pending.id,
     convened,
     revealed: { ...revealed, objectionId },
     finalized,
@@ -306,6 +310,19 @@ export class Fixtures {
       'object',
     );
     return (body.objection as { id: string }).id;
+  }
+
+  /** A new invitation of user's, pending: to a new team of lead's, or to a new organisation of ent's (each call its own). */
+  async invitation(to: 'team' | 'organisation'): Promise<string> {
+    const { ent, lead, user } = this.people;
+    if (to === 'team') return (await inviteToTeam(this.t, lead, (await createTeam(this.t, lead)).id, user)).id;
+    const org = await this.expect(
+      this.t.http().post('/api/orgs').set(ent.auth).send({ name: `受邀研究院 ${randomBytes(3).toString('hex')}`, kind: 'INSTITUTE', country: 'CN' }),
+      201,
+      'create organisation',
+    );
+    const invitation = await this.expect(this.t.http().post(`/api/orgs/${org.id as string}/members`).set(ent.auth).send({ email: user.email }), 201, 'invite');
+    return invitation.id as string;
   }
 
   /** A fresh team led by lead with member, and removed as a former member. */

@@ -86,10 +86,44 @@ export async function createTeam(
   return team;
 }
 
+/**
+ * `user` joins the team as its lead invites them and they accept (membership by consent,
+ * docs/integrity.md); answers the team as the lead then reads it.
+ */
 export async function addTeamMember(t: TestApp, lead: TestUser, teamId: string, user: TestUser, role: 'LEAD' | 'MEMBER' = 'MEMBER'): Promise<TeamBody> {
-  const res = await t.http().post(`/api/teams/${teamId}/members`).set(lead.auth).send({ email: user.email, role });
-  expectStatus(res, 201, 'add team member');
+  const invitation = await inviteToTeam(t, lead, teamId, user, role);
+  await acceptInvitation(t, user, invitation.id);
+  const res = await t.http().get(`/api/teams/${teamId}`).set(lead.auth);
+  expectStatus(res, 200, 'read team');
   return res.body as TeamBody;
+}
+
+export interface InvitationBody {
+  id: string;
+  kind: 'TEAM' | 'ORGANISATION';
+  teamId: string | null;
+  orgId: string | null;
+  role: string;
+  inviteeId: string;
+  invitedById: string;
+  status: string;
+  invitedAt: string;
+  decidedAt: string | null;
+  [field: string]: unknown;
+}
+
+/** The lead invites `user` to the team; the invitation stays PENDING until they answer. */
+export async function inviteToTeam(t: TestApp, lead: TestUser, teamId: string, user: TestUser, role: 'LEAD' | 'MEMBER' = 'MEMBER'): Promise<InvitationBody> {
+  const res = await t.http().post(`/api/teams/${teamId}/members`).set(lead.auth).send({ email: user.email, role });
+  expectStatus(res, 201, 'invite to team');
+  return res.body as InvitationBody;
+}
+
+/** The invitee accepts an invitation to a team or an organisation. */
+export async function acceptInvitation(t: TestApp, invitee: TestUser, invitationId: string): Promise<InvitationBody> {
+  const res = await t.http().post(`/api/invitations/${invitationId}/accept`).set(invitee.auth);
+  expectStatus(res, 200, 'accept invitation');
+  return res.body as InvitationBody;
 }
 
 /**

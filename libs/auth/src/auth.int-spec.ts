@@ -188,9 +188,12 @@ describe('auth (integration)', () => {
     expect(me.body.organisations[0]).toMatchObject({ orgId: org.body.id, role: 'OWNER', verified: true });
 
     await t.http().post(`/api/orgs/${org.body.id}/members`).set(outsider.auth).send({ email: owner.email }).expect(403);
-    await t.http().post(`/api/orgs/${org.body.id}/members`).set(owner.auth).send({ email: outsider.email }).expect(204);
-    const members = await t.http().get(`/api/orgs/${org.body.id}/members`).set(outsider.auth).expect(200);
-    expect(members.body.map((m: { role: string }) => m.role)).toEqual(['OWNER', 'MEMBER']);
+    // an invitation, not a membership: the outsider joins only by accepting (apps/bidding/src/teams/invitations.int-spec.ts)
+    const invited = await t.http().post(`/api/orgs/${org.body.id}/members`).set(owner.auth).send({ email: outsider.email }).expect(201);
+    expect(invited.body).toMatchObject({ kind: 'ORGANISATION', orgId: org.body.id, inviteeId: outsider.id, status: 'PENDING' });
+    await t.http().get(`/api/orgs/${org.body.id}/members`).set(outsider.auth).expect(403);
+    const members = await t.http().get(`/api/orgs/${org.body.id}/members`).set(owner.auth).expect(200);
+    expect(members.body.map((m: { role: string }) => m.role)).toEqual(['OWNER']);
   });
 
   it('validates organisations: country code, credit code check character, uniqueness', async () => {

@@ -44,7 +44,7 @@ import { UserRateLimits } from './user-rate-limits';
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, ActorService, UserRateLimits, MemberLookup],
+  exports: [TokenService, ActorService, UserRateLimits, MemberLookup, OrgsService],
 })
 export class AuthModule {}
 

@@ -40,13 +40,13 @@ describe('organisations: a cap per user and adds by email counted (integration)'
     expect(refused.body).toMatchObject({ code: 'ORG_LIMIT_REACHED', details: { limit: 2 } });
   });
 
-  it('counts adds of members by email per user, whether the account exists or not', async () => {
+  it('counts invitations by email per user, whether the account exists or not', async () => {
     const owner = await register(t, 'owner');
     const known = await register(t, 'known');
     const org = await createOrg(t, owner, 'Lookup Lab').expect(201);
     const add = (email: string) => t.http().post(`/api/orgs/${org.body.id}/members`).set(owner.auth).send({ email });
     await add(`nobody.${known.email}`).expect(404);
-    await add(known.email).expect(204);
+    await add(known.email).expect(201);
     const refused = await add((await register(t)).email).expect(429);
     expect(refused.body.code).toBe('RATE_LIMITED');
   });

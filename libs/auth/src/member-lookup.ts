@@ -7,8 +7,8 @@ import { ThrottleService } from './throttle.service';
 import { UserRepository } from './user.repository';
 
 /**
- * Adding a member to a team or an organisation by email. The answer necessarily tells the adder
- * whether the account exists (it joins or it does not), so every attempt, successful or not, is
+ * Inviting a member to a team or an organisation by email. The answer necessarily tells the
+ * inviter whether the account exists (it is invited or it is not), so every attempt, successful or not, is
  * counted per user (THROTTLE_MEMBER_LOOKUPS_PER_HOUR, shared by every instance): nobody can walk
  * a list of addresses. The lookup is one indexed query either way, so the time does not tell more.
  */
@@ -19,7 +19,7 @@ export class MemberLookup {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Counts one add-by-email for `user`; call it before the transaction, so a refused add still counts. */
+  /** Counts one invitation by email for `user`; call it before the transaction, so a refused one still counts. */
   async count(user: AuthUser): Promise<void> {
     const limit = this.config.throttle.memberLookupsPerUserPerHour;
     await this.throttle.hit(`member-lookup:${user.id}`, limit, 3600, 'Too many members added by email this hour; try again later');

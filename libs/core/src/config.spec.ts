@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   it('runs with no settings at all outside production: embedded database, generated secrets kept under DATA_DIR', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [], idempotencyRetentionHours: 24, minBiddingWindowHours: 24 });
+    expect(config).toMatchObject({ production: false, port: 3000, databaseUrl: null, redisUrl: null, corsOrigins: [], idempotencyRetentionHours: 24, minBiddingWindowHours: 24, conflictLookbackYears: 3 });
     expect(config.jwt.secret).toBe(readFileSync(join(dir, 'jwt-secret'), 'utf8'));
     expect(config.admin).toMatchObject({ email: DEFAULT_ADMIN_EMAIL, generated: true });
     // the same secret on the next start, so tokens survive a restart
@@ -43,6 +43,12 @@ describe('loadConfig', () => {
     [{ MIN_BIDDING_WINDOW_HOURS: '1.5' }, /MIN_BIDDING_WINDOW_HOURS must be a whole number/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it('reads the look-back of conflicts of interest in whole years, 0 meaning current members only', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), CONFLICT_LOOKBACK_YEARS: '0' }).conflictLookbackYears).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), CONFLICT_LOOKBACK_YEARS: '10' }).conflictLookbackYears).toBe(10);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONFLICT_LOOKBACK_YEARS: '-1' })).toThrow(ConfigError);
   });
 
   it('reads lists, flags and the admin bootstrap', () => {

@@ -45,6 +45,11 @@ export interface AppConfig {
   };
   /** Per-user token buckets, in memory per instance: capacity and refill per minute. */
   rateLimits: { writesPerMinute: number; roomMessagesPerMinute: number };
+  /**
+   * Conflicts of interest: a judge's membership of a bidding team recuses them while it lasts and
+   * for this many years after it ended (docs/integrity.md, "Membership by consent").
+   */
+  conflictLookbackYears: number;
   /** How many of each a user may create. */
   caps: { teamsPerUser: number; orgsPerUser: number; questionsPerUserPerChallenge: number };
   /** A drawn panel: an expert sitting in `rooms` rooms counting in the last `days` days is not drawn (docs/integrity.md). */
@@ -196,6 +201,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
       writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120, 1, 10_000_000),
       roomMessagesPerMinute: int(env, 'RATE_LIMIT_ROOM_MESSAGES_PER_MINUTE', 600, 1, 10_000_000),
     },
+    conflictLookbackYears: int(env, 'CONFLICT_LOOKBACK_YEARS', 3, 0, 100),
     caps: {
       teamsPerUser: int(env, 'MAX_TEAMS_PER_USER', 20, 1, 100_000),
       orgsPerUser: int(env, 'MAX_ORGS_PER_USER', 10, 1, 100_000),

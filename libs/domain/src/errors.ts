@@ -53,6 +53,7 @@ export type NotFoundSubject =
   | 'Draw'
   | 'Expert'
   | 'Feedback'
+  | 'Invitation'
   | 'Member'
   | 'Objection'
   | 'Organisation'

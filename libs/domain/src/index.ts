@@ -14,6 +14,7 @@ export * from './bidding/bid-receipt';
 export * from './bidding/idempotency';
 export * from './bidding/team-rules';
 export * from './identity/organisation-rules';
+export * from './identity/membership-invitation';
 export * from './evaluation/scoring';
 export * from './evaluation/conflicts';
 export * from './evaluation/room-lifecycle';

@@ -13,7 +13,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '@app/auth';
+import { type AuthUser, CurrentUser, InvitationView } from '@app/auth';
 import { AddTeamMemberDto, CreateTeamDto, ListTeamsQuery, MembershipPeriodView, TeamSummaryView, TeamView } from './dto/team.dto';
 import { TeamsService } from './teams.service';
 import { uuidParam } from '@app/core';
@@ -60,14 +60,23 @@ export class TeamsController {
   }
 
   @Post(':id/members')
-  @ApiOperation({ summary: 'Add a member to a team' })
-  @ApiCreatedResponse({ type: TeamView, description: 'The user is now a current member' })
+  @ApiOperation({ summary: 'Invite a registered user to join a team', description: 'Nobody joins without accepting: the invitee answers with POST /api/invitations/{id}/accept or decline.' })
+  @ApiCreatedResponse({ type: InvitationView, description: 'A PENDING invitation; the user becomes a member, in this role, only when they accept' })
   @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND, USER_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'ALREADY_MEMBER' })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR adds by email this hour (successful or not); see Retry-After' })
-  addMember(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddTeamMemberDto): Promise<TeamView> {
-    return this.teams.addMember(user, id, dto);
+  @ApiConflictResponse({ description: 'ALREADY_MEMBER; ALREADY_INVITED: a pending invitation exists' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR invitations by email this hour (successful or not); see Retry-After' })
+  invite(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddTeamMemberDto): Promise<InvitationView> {
+    return this.teams.invite(user, id, dto);
+  }
+
+  @Get(':id/invitations')
+  @ApiOperation({ summary: "A team's invitations" })
+  @ApiOkResponse({ type: [InvitationView], description: 'Pending first, then the newest' })
+  @ApiForbiddenResponse({ description: 'NOT_TEAM_LEAD: leads of the team and admins only' })
+  @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND' })
+  invitations(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<InvitationView[]> {
+    return this.teams.invitations(user, id);
   }
 
   @Delete(':id/members/:userId')

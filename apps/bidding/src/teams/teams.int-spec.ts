@@ -57,17 +57,25 @@ describe('teams (integration)', () => {
     expect(read.body).toMatchObject({ orgId: org.body.id, orgName: '昆明理工大学' });
   });
 
-  it('lets a lead add registered users by email as LEAD or MEMBER', async () => {
+  it('lets a lead invite registered users by email as LEAD or MEMBER; they join only by accepting', async () => {
     const lead = await register(t, 'lead');
     const member = await register(t, 'member', '王芳');
     const team = await createTeam(t, lead);
-    const added = await t.http().post(`/api/teams/${team.id}/members`).set(lead.auth).send({ email: member.email.toUpperCase(), role: 'MEMBER' }).expect(201);
-    expect(added.body.members.map((m: { userId: string; role: string }) => [m.userId, m.role])).toEqual([
+    const invited = await t.http().post(`/api/teams/${team.id}/members`).set(lead.auth).send({ email: member.email.toUpperCase(), role: 'MEMBER' }).expect(201);
+    expect(invited.body).toMatchObject({ kind: 'TEAM', teamId: team.id, orgId: null, role: 'MEMBER', inviteeId: member.id, invitedById: lead.id, status: 'PENDING' });
+    const pending = await t.http().get(`/api/teams/${team.id}`).set(lead.auth).expect(200);
+    expect(pending.body.members.map((m: { userId: string }) => m.userId)).toEqual([lead.id]);
+
+    const twice = await t.http().post(`/api/teams/${team.id}/members`).set(lead.auth).send({ email: member.email, role: 'LEAD' }).expect(409);
+    expect(twice.body.code).toBe('ALREADY_INVITED');
+    await t.http().post(`/api/invitations/${invited.body.id}/accept`).set(member.auth).expect(200);
+    const joined = await t.http().get(`/api/teams/${team.id}`).set(lead.auth).expect(200);
+    expect(joined.body.members.map((m: { userId: string; role: string }) => [m.userId, m.role])).toEqual([
       [lead.id, 'LEAD'],
       [member.id, 'MEMBER'],
     ]);
-    const twice = await t.http().post(`/api/teams/${team.id}/members`).set(lead.auth).send({ email: member.email, role: 'LEAD' }).expect(409);
-    expect(twice.body.code).toBe('ALREADY_MEMBER');
+    const already = await t.http().post(`/api/teams/${team.id}/members`).set(lead.auth).send({ email: member.email, role: 'LEAD' }).expect(409);
+    expect(already.body.code).toBe('ALREADY_MEMBER');
     const unknown = await t.http().post(`/api/teams/${team.id}/members`).set(lead.auth).send({ email: 'nobody@example.org', role: 'MEMBER' }).expect(404);
     expect(unknown.body.code).toBe('USER_NOT_FOUND');
     const byMember = await t.http().post(`/api/teams/${team.id}/members`).set(member.auth).send({ email: lead.email, role: 'MEMBER' }).expect(403);

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
 import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({
-  controllers: [TeamsController],
-  providers: [TeamsService],
+  controllers: [TeamsController, InvitationsController],
+  providers: [TeamsService, InvitationsService],
 })
 export class TeamsModule {}

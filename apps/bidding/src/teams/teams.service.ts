@@ -1,14 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthUser, authorize, isAdmin, MemberLookup } from '@app/auth';
+import { AuthUser, authorize, decideInvitation, invitationView, InvitationSubject, InvitationView, invite, isAdmin, MemberLookup } from '@app/auth';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { connectionManager } from '@app/database';
-import { assertMayRemoveMember, assertTeamLead, Conflict, isCountryCode, NotFound, ValidationFailed } from '@app/domain';
-import { DataSource } from 'typeorm';
+import { assertMayRemoveMember, assertTeamLead, InvitationDecision, isCountryCode, NotFound, TeamRole, ValidationFailed } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
 import { AddTeamMemberDto, CreateTeamDto, ListTeamsQuery, MembershipPeriodView, TeamSummaryView, TeamView } from './dto/team.dto';
 import { OrgMembershipReads } from './org-membership.reads';
+import { TeamInvitationRepository } from './team-invitation.repository';
 import { TeamRepository } from './team.repository';
 
-/** Global solver teams: creation, current members, and the membership history kept for conflicts of interest. */
+/** A team as its invitations need it: leads invite and revoke, an accepted invitation opens a period of membership. */
+function teamSubject(manager: EntityManager): InvitationSubject {
+  const teams = new TeamRepository(manager);
+  return {
+    lock: async (teamId) => {
+      await teams.lock(teamId, 'update');
+    },
+    assertMayInvite: async (teamId, userId) => assertTeamLead(await teams.currentMembers(teamId), userId),
+    isMember: async (teamId, userId) => (await teams.currentMembers(teamId)).some((m) => m.userId === userId),
+    join: (invitation) => teams.addMember(invitation.subjectId, invitation.inviteeId, invitation.role as TeamRole),
+  };
+}
+
+/** Global solver teams: creation, members by invitation, and the membership history kept for conflicts of interest. */
 @Injectable()
 export class TeamsService {
   constructor(
@@ -40,19 +54,43 @@ export class TeamsService {
     return teams.map((team) => ({ ...team, createdAt: team.createdAt.toISOString() }));
   }
 
-  /** A lead adds a registered user by email (counted per user: the answer tells whether the account exists). */
-  async addMember(user: AuthUser, teamId: string, dto: AddTeamMemberDto): Promise<TeamView> {
+  /** A lead invites a registered user by email (counted per user: the answer tells whether the account exists). */
+  async invite(user: AuthUser, teamId: string, dto: AddTeamMemberDto): Promise<InvitationView> {
     await this.lookup.count(user);
     return this.dataSource.transaction(async (manager) => {
-      const teams = new TeamRepository(manager);
-      await teams.lock(teamId, 'update');
-      const members = await teams.currentMembers(teamId);
-      assertTeamLead(members, user.id);
-      const inviteeId = await this.lookup.find(manager, dto.email);
-      if (members.some((m) => m.userId === inviteeId)) throw new Conflict('ALREADY_MEMBER', 'This user is already a member of the team');
-      await teams.addMember(teamId, inviteeId, dto.role);
-      return this.view(teams, user, teamId);
+      const invitation = await invite(new TeamInvitationRepository(manager), teamSubject(manager), {
+        subjectId: teamId,
+        invitedBy: user.id,
+        role: dto.role,
+        findInvitee: () => this.lookup.find(manager, dto.email),
+      });
+      return invitationView('TEAM', invitation);
     });
+  }
+
+  /** The team's invitations, pending first: for its leads and admins. */
+  async invitations(user: AuthUser, teamId: string): Promise<InvitationView[]> {
+    const teams = this.teams;
+    if (!(await teams.exists(teamId))) throw new NotFound('Team');
+    if (!isAdmin(user)) assertTeamLead(await teams.currentMembers(teamId), user.id);
+    return (await new TeamInvitationRepository(connectionManager(this.dataSource)).ofTeam(teamId)).map((i) => invitationView('TEAM', i));
+  }
+
+  /** The user's invitations to teams, pending first. */
+  async invitationsOf(userId: string): Promise<InvitationView[]> {
+    return (await new TeamInvitationRepository(connectionManager(this.dataSource)).ofInvitee(userId)).map((i) => invitationView('TEAM', i));
+  }
+
+  /** Whether this is an invitation to a team (else it may be one to an organisation). */
+  async isTeamInvitation(invitationId: string): Promise<boolean> {
+    return (await new TeamInvitationRepository(connectionManager(this.dataSource)).byId(invitationId)) !== null;
+  }
+
+  /** The invitee accepts (a period of membership begins, in the invited role) or declines; a lead revokes. */
+  decideInvitation(user: AuthUser, invitationId: string, decision: InvitationDecision): Promise<InvitationView> {
+    return this.dataSource.transaction(async (manager) =>
+      invitationView('TEAM', await decideInvitation(new TeamInvitationRepository(manager), teamSubject(manager), { invitationId, userId: user.id, decision })),
+    );
   }
 
   /** A lead removes anyone, a member leaves; the period is closed (left_at), never deleted. */

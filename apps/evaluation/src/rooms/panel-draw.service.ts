@@ -72,7 +72,8 @@ export class PanelDrawService {
         const cap = this.config.panelCap;
         const rooms = await draws.roomsInPeriod(cap.days);
         const candidates = (await new ExpertRepository(manager).drawCandidates()).map((e) => ({ ...e, roomsInPeriod: rooms.get(e.userId) ?? 0 }));
-        const { pool, exclusions } = drawEligibility(candidates, dto.fields, bids, cap.rooms);
+        const lookback = { at: await new RoomRepository(manager).clock(), years: this.config.conflictLookbackYears };
+        const { pool, exclusions } = drawEligibility(candidates, dto.fields, bids, cap.rooms, lookback);
         const needed = dto.size + dto.alternates;
         if (pool.length < needed) {
           throw new Conflict('POOL_TOO_SMALL', `${pool.length} eligible expert(s), ${needed} needed for the panel and its alternates`, {

@@ -1,4 +1,4 @@
-import { BidForConflicts, BidStatus } from '@app/domain';
+import { BidForConflicts, BidStatus, MembershipForConflicts } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { RoomBidState } from './room-state';
 
@@ -120,22 +120,28 @@ export class RoomBidsReads {
     return rows.map((b) => b.id);
   }
 
-  /** Everyone who was ever a member of each of these teams (those who left included). */
-  async membersEver(teamIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows: { team_id: string; user_ids: string[] }[] = await this.db.query(
-      `SELECT team_id, array_agg(DISTINCT user_id) AS user_ids FROM team_member WHERE team_id = ANY($1::uuid[]) GROUP BY team_id`,
+  /**
+   * Every period of membership of each of these teams, current and past. Membership begins only
+   * when an invitation is accepted (bidding's team_invitation): a pending, declined or revoked
+   * invitation is no period, so it never reaches the conflicts.
+   */
+  async memberships(teamIds: readonly string[]): Promise<Map<string, MembershipForConflicts[]>> {
+    const rows: { team_id: string; user_id: string; left_at: Date | null }[] = await this.db.query(
+      `SELECT team_id, user_id, left_at FROM team_member WHERE team_id = ANY($1::uuid[]) ORDER BY joined_at, id`,
       [teamIds],
     );
-    return new Map(rows.map((m) => [m.team_id, m.user_ids]));
+    const byTeam = new Map<string, MembershipForConflicts[]>();
+    for (const row of rows) byTeam.set(row.team_id, [...(byTeam.get(row.team_id) ?? []), { userId: row.user_id, leftAt: row.left_at }]);
+    return byTeam;
   }
 
-  /** These bids, in the order given, with their teams' organisation and everyone ever in them, as the automatic conflicts read them. */
+  /** These bids, in the order given, with their teams' organisation and every period of membership, as the automatic conflicts read them. */
   async forConflicts(bidIds: readonly string[]): Promise<BidForConflicts[]> {
     const bids = new Map((await this.toConvene(bidIds)).map((b) => [b.id, b]));
-    const members = await this.membersEver([...bids.values()].map((b) => b.teamId));
+    const memberships = await this.memberships([...bids.values()].map((b) => b.teamId));
     return bidIds.flatMap((id) => {
       const bid = bids.get(id);
-      return bid ? [{ bidId: id, orgId: bid.orgId, memberUserIdsEver: members.get(bid.teamId) ?? [] }] : [];
+      return bid ? [{ bidId: id, orgId: bid.orgId, memberships: memberships.get(bid.teamId) ?? [] }] : [];
     });
   }
 

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
+import { APP_CONFIG, AppConfig } from '@app/core';
 import { isUniqueViolation, publishEvent } from '@app/database';
 import {
   assertNotFinalized,
@@ -7,6 +8,7 @@ import {
   assertParticipant,
   automaticRecusals,
   Conflict,
+  ConflictLookback,
   DEFAULT_AGGREGATION,
   envelopeOptions,
   FieldError,
@@ -48,7 +50,13 @@ export class RoomConveningService {
     private readonly store: RoomStore,
     private readonly commands: RoomCommandRunner,
     private readonly broadcaster: RoomBroadcaster,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** How far back a past team membership still recuses, judged at `at` (the database clock). */
+  private lookback(at: Date): ConflictLookback {
+    return { at, years: this.config.conflictLookbackYears };
+  }
 
   /** The room as the caller sees it now (their snapshot). */
   private async snapshot(manager: EntityManager, room: EvaluationRoomEntity, user: AuthUser, at: Date): Promise<RoomSnapshot> {
@@ -123,11 +131,12 @@ export class RoomConveningService {
           dto.bids,
         );
 
-        // Automatic recusal (回避): same organisation as the team, or ever a member of it (judge by judge, bids in presentation order).
+        // Automatic recusal (回避): same organisation as the team, or a member of it now or within the look-back (judge by judge, bids in presentation order).
         const at = await rooms.clock();
         const recusals = automaticRecusals(
           judgeIds.map((judgeId) => ({ userId: judgeId, affiliationOrgId: experts.find((e) => e.userId === judgeId)?.affiliationOrgId ?? null })),
           await bidReads.forConflicts(bidIds),
+          this.lookback(at),
         );
         if (recusals.length > 0) await rooms.insertAutomaticRecusals(room.id, recusals, at);
         await rooms.append(
@@ -194,6 +203,7 @@ export class RoomConveningService {
       const recusals = automaticRecusals(
         [{ userId: alternateId, affiliationOrgId: expert?.affiliationOrgId ?? null }],
         await bidReads.forConflicts(slots.map((s) => s.bidId)),
+        this.lookback(at),
       );
       if (recusals.length > 0) await rooms.insertAutomaticRecusals(room.id, recusals, at);
       await rooms.append(

@@ -176,9 +176,11 @@ export class DemoSeeder {
       country: team.country,
       ...(team.university ? { orgId: this.universityOrgId } : {}),
     });
+    // Nobody joins without accepting (docs/integrity.md): the lead invites, each member accepts with their own login.
     for (const member of team.members) {
       const email = DEMO_USERS.find((u) => u.key === member)?.email;
-      await http.post(`/api/teams/${created.id}/members`, lead.token, { email, role: 'MEMBER' });
+      const invitation = await http.post<{ id: string }>(`/api/teams/${created.id}/members`, lead.token, { email, role: 'MEMBER' });
+      await http.post(`/api/invitations/${invitation.id}/accept`, this.user(member).token, undefined, 200);
     }
     this.teams.set(team.key, created.id);
   }

@@ -18,7 +18,7 @@ const demoApp = (options: { database?: TestDatabase; demo?: boolean } = {}) =>
 
 /** Row counts of the tables the demo writes, to compare two starts. */
 async function counts(t: TestApp): Promise<Record<string, number>> {
-  const tables = ['user_account', 'organisation', 'expert', 'team', 'team_member', 'challenge', 'challenge_question', 'nda_acceptance', 'bid', 'evaluation_room', 'room_score', 'outbox_event'];
+  const tables = ['user_account', 'organisation', 'expert', 'team', 'team_member', 'team_invitation', 'challenge', 'challenge_question', 'nda_acceptance', 'bid', 'evaluation_room', 'room_score', 'outbox_event'];
   const result: Record<string, number> = {};
   for (const table of tables) {
     const [{ count }]: { count: number }[] = await t.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`);
@@ -44,6 +44,16 @@ describe('the demo marketplace', () => {
     expect(me.status).toBe(200);
     expect(me.body.enterpriseOrgIds).toHaveLength(1);
     expect(me.body.organisations).toEqual([expect.objectContaining({ kind: 'ENTERPRISE', verified: true })]);
+  });
+
+  it('has every team member who is not its creator joined by accepting an invitation, joined at the acceptance', async () => {
+    const rows: { consented: boolean }[] = await t.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM team_invitation i WHERE i.team_id = m.team_id AND i.invitee_id = m.user_id
+                        AND i.status = 'ACCEPTED' AND i.decided_at = m.joined_at) AS consented
+         FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.user_id <> t.created_by`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.consented)).toBe(true);
   });
 
   it('signs every demo login in with the printed password', async () => {

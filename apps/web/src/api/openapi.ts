@@ -151,8 +151,28 @@ export interface paths {
         /** An organisation's members */
         get: operations["OrgsController_members"];
         put?: never;
-        /** Add a member to an organisation */
-        post: operations["OrgsController_addMember"];
+        /**
+         * Invite a registered user to join an organisation
+         * @description Nobody joins without accepting: the invitee answers with POST /api/invitations/{id}/accept or decline.
+         */
+        post: operations["OrgsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's invitations */
+        get: operations["OrgsController_invitations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -805,8 +825,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a member to a team */
-        post: operations["TeamsController_addMember"];
+        /**
+         * Invite a registered user to join a team
+         * @description Nobody joins without accepting: the invitee answers with POST /api/invitations/{id}/accept or decline.
+         */
+        post: operations["TeamsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's invitations */
+        get: operations["TeamsController_invitations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -825,6 +865,74 @@ export interface paths {
         post?: never;
         /** Remove a member from a team (or leave it) */
         delete: operations["TeamsController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My invitations to teams and organisations */
+        get: operations["InvitationsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: the membership begins now */
+        post: operations["InvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation */
+        post: operations["InvitationsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a pending invitation (a lead of the team, an owner of the organisation) */
+        post: operations["InvitationsController_revoke"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1055,8 +1163,57 @@ export interface components {
             role: "OWNER" | "MEMBER";
         };
         AddOrgMemberDto: {
-            /** @description Email of a registered user */
+            /**
+             * @description Email of a registered user, who is invited
+             * @example wang.fang@example.cn
+             */
             email: string;
+        };
+        InvitationView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What the invitee is invited to join
+             * @enum {string}
+             */
+            kind: "TEAM" | "ORGANISATION";
+            /**
+             * Format: uuid
+             * @description The team (kind TEAM)
+             */
+            teamId: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation (kind ORGANISATION)
+             */
+            orgId: string | null;
+            /** @description Name of the team or the organisation */
+            name: string;
+            /**
+             * @description The role the membership will have (organisations: MEMBER)
+             * @enum {string}
+             */
+            role: "LEAD" | "MEMBER";
+            /** Format: uuid */
+            inviteeId: string;
+            inviteeName: string;
+            /** Format: uuid */
+            invitedById: string;
+            invitedByName: string;
+            /** @description Database clock */
+            invitedAt: string;
+            /**
+             * @description Only ACCEPTED made a membership, which began at decidedAt
+             * @enum {string}
+             */
+            status: "PENDING" | "ACCEPTED" | "DECLINED" | "REVOKED";
+            /**
+             * Format: uuid
+             * @description The invitee (accepted, declined) or who revoked it
+             */
+            decidedById: string | null;
+            /** @description null while pending */
+            decidedAt: string | null;
         };
         UserOrgView: {
             /** Format: uuid */
@@ -2309,11 +2466,14 @@ export interface components {
         };
         AddTeamMemberDto: {
             /**
-             * @description Email of a registered user
+             * @description Email of a registered user, who is invited
              * @example wang.fang@example.cn
              */
             email: string;
-            /** @enum {string} */
+            /**
+             * @description The role the membership will have once accepted
+             * @enum {string}
+             */
             role: "LEAD" | "MEMBER";
         };
         MilestoneDto: {
@@ -2851,7 +3011,7 @@ export interface operations {
             };
         };
     };
-    OrgsController_addMember: {
+    OrgsController_invite: {
         parameters: {
             query?: never;
             header?: never;
@@ -2866,12 +3026,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user is now a member */
-            204: {
+            /** @description A PENDING invitation; the user becomes a MEMBER only when they accept */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
             };
             /** @description NOT_ORG_OWNER */
             403: {
@@ -2880,22 +3042,58 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description USER_NOT_FOUND */
+            /** @description ORGANISATION_NOT_FOUND, USER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description ALREADY_MEMBER */
+            /** @description ALREADY_MEMBER; ALREADY_INVITED: a pending invitation exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR adds by email this hour (successful or not); see Retry-After */
+            /** @description RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR invitations by email this hour (successful or not); see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrgsController_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending first, then the newest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"][];
+                };
+            };
+            /** @description NOT_ORG_OWNER: owners and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4844,7 +5042,7 @@ export interface operations {
             };
         };
     };
-    TeamsController_addMember: {
+    TeamsController_invite: {
         parameters: {
             query?: never;
             header?: never;
@@ -4859,13 +5057,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user is now a current member */
+            /** @description A PENDING invitation; the user becomes a member, in this role, only when they accept */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamView"];
+                    "application/json": components["schemas"]["InvitationView"];
                 };
             };
             /** @description TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED */
@@ -4889,15 +5087,58 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description ALREADY_MEMBER */
+            /** @description ALREADY_MEMBER; ALREADY_INVITED: a pending invitation exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR adds by email this hour (successful or not); see Retry-After */
+            /** @description RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR invitations by email this hour (successful or not); see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending first, then the newest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"][];
+                };
+            };
+            /** @description TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_TEAM_LEAD: leads of the team and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TEAM_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4946,6 +5187,183 @@ export interface operations {
                 content?: never;
             };
             /** @description LAST_LEAD: a team keeps at least one lead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending first, then the newest; answered and revoked ones kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"][];
+                };
+            };
+            /** @description TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ACCEPTED; a member of the team (in the invited role) or of the organisation since decidedAt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_INVITEE: only the person invited answers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_PENDING: accepted, declined or revoked already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DECLINED; no membership */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_INVITEE: only the person invited answers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_PENDING: accepted, declined or revoked already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description REVOKED; it can no longer be accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_TEAM_LEAD, NOT_ORG_OWNER: those who may invite revoke */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_PENDING: accepted, declined or revoked already */
             409: {
                 headers: {
                     [name: string]: unknown;

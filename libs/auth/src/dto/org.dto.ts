@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { QueryBoolean, Trim } from '@app/core';
 import { ORG_KINDS, OrganisationKind } from '@app/domain';
 
@@ -29,9 +29,10 @@ export class CreateOrgDto {
 }
 
 export class AddOrgMemberDto {
-  @ApiProperty({ description: 'Email of a registered user' })
+  @ApiProperty({ description: 'Email of a registered user, who is invited', example: 'wang.fang@example.cn' })
   @Trim()
-  @IsEmail()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
   email!: string;
 }
 

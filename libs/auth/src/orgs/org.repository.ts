@@ -72,13 +72,17 @@ export class OrgRepository {
     await this.db.insert(OrgMemberEntity, { orgId, userId, role: 'OWNER' });
   }
 
-  /** Adds a MEMBER; false when the user is a member already. */
+  /** Adds a MEMBER (joined now, the database clock): only when they accepted an invitation; false when the user is a member already. */
   async addMember(orgId: string, userId: string): Promise<boolean> {
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO org_member (org_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING RETURNING user_id`,
       [orgId, userId],
     );
     return inserted.length > 0;
+  }
+
+  isMember(orgId: string, userId: string): Promise<boolean> {
+    return this.db.existsBy(OrgMemberEntity, { orgId, userId });
   }
 
   async isOwner(orgId: string, userId: string): Promise<boolean> {

@@ -5,7 +5,6 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -15,6 +14,7 @@ import {
 import { uuidParam } from '@app/core';
 import type { AuthUser } from '../auth-user';
 import { CurrentUser, Roles } from '../decorators';
+import { InvitationView } from '../dto/invitation.dto';
 import { AddOrgMemberDto, CreateOrgDto, ListOrgsQuery, OrgMemberView, OrgView } from '../dto/org.dto';
 import { OrgsService } from './orgs.service';
 
@@ -68,14 +68,22 @@ export class OrgsController {
   }
 
   @Post(':id/members')
-  @ApiOperation({ summary: 'Add a member to an organisation' })
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The user is now a member' })
+  @ApiOperation({ summary: 'Invite a registered user to join an organisation', description: 'Nobody joins without accepting: the invitee answers with POST /api/invitations/{id}/accept or decline.' })
+  @ApiCreatedResponse({ type: InvitationView, description: 'A PENDING invitation; the user becomes a MEMBER only when they accept' })
   @ApiForbiddenResponse({ description: 'NOT_ORG_OWNER' })
-  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'ALREADY_MEMBER' })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR adds by email this hour (successful or not); see Retry-After' })
-  addMember(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddOrgMemberDto): Promise<void> {
-    return this.orgs.addMember(user, id, dto);
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND, USER_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'ALREADY_MEMBER; ALREADY_INVITED: a pending invitation exists' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: THROTTLE_MEMBER_LOOKUPS_PER_HOUR invitations by email this hour (successful or not); see Retry-After' })
+  invite(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: AddOrgMemberDto): Promise<InvitationView> {
+    return this.orgs.invite(user, id, dto);
+  }
+
+  @Get(':id/invitations')
+  @ApiOperation({ summary: "An organisation's invitations" })
+  @ApiOkResponse({ type: [InvitationView], description: 'Pending first, then the newest' })
+  @ApiForbiddenResponse({ description: 'NOT_ORG_OWNER: owners and admins only' })
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
+  invitations(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<InvitationView[]> {
+    return this.orgs.invitations(user, id);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import {
   Conflict,
+  InvitationDecision,
   creditCodeRequired,
   isCountryCode,
   isValidCreditCode,
@@ -10,11 +11,14 @@ import {
   FieldError,
 } from '@app/domain';
 import { connectionManager, OrganisationEntity } from '@app/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth-user';
+import { InvitationView } from '../dto/invitation.dto';
 import { AddOrgMemberDto, CreateOrgDto, ListOrgsQuery, OrgView } from '../dto/org.dto';
+import { decideInvitation, invitationView, invite, InvitationSubject } from '../invitations/membership-invitations';
 import { MemberLookup } from '../member-lookup';
 import { authorize, isAdmin } from '../policy';
+import { OrgInvitationRepository } from './org-invitation.repository';
 import { OrgMember, OrgRepository } from './org.repository';
 
 export function toOrgView(org: OrganisationEntity): OrgView {
@@ -27,6 +31,22 @@ export function toOrgView(org: OrganisationEntity): OrgView {
     verified: org.verifiedAt !== null,
     verifiedAt: org.verifiedAt?.toISOString() ?? null,
     createdAt: org.createdAt.toISOString(),
+  };
+}
+
+/** An organisation as its invitations need it: owners invite and revoke, an accepted invitation adds a MEMBER. */
+function orgSubject(manager: EntityManager): InvitationSubject {
+  const orgs = new OrgRepository(manager);
+  return {
+    lock: async (orgId) => {
+      if (!(await orgs.lockById(orgId))) throw new NotFound('Organisation');
+    },
+    assertMayInvite: async (orgId, userId) =>
+      authorize(await orgs.isOwner(orgId, userId), 'NOT_ORG_OWNER', 'Only an owner of this organisation invites members or revokes invitations'),
+    isMember: (orgId, userId) => orgs.isMember(orgId, userId),
+    join: async (invitation) => {
+      if (!(await orgs.addMember(invitation.subjectId, invitation.inviteeId))) throw new Conflict('ALREADY_MEMBER', 'This user is already a member');
+    },
   };
 }
 
@@ -86,15 +106,37 @@ export class OrgsService {
     return members;
   }
 
-  async addMember(user: AuthUser, id: string, dto: AddOrgMemberDto): Promise<void> {
+  /** An owner invites a registered user by email (counted per user: the answer tells whether the account exists). */
+  async invite(user: AuthUser, id: string, dto: AddOrgMemberDto): Promise<InvitationView> {
     await this.lookup.count(user);
-    await this.dataSource.transaction(async (manager) => {
-      const orgs = new OrgRepository(manager);
-      await this.find(id);
-      authorize(await orgs.isOwner(id, user.id), 'NOT_ORG_OWNER', 'Only an owner of this organisation adds members');
-      const inviteeId = await this.lookup.find(manager, dto.email);
-      if (!(await orgs.addMember(id, inviteeId))) throw new Conflict('ALREADY_MEMBER', 'This user is already a member');
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await invite(new OrgInvitationRepository(manager), orgSubject(manager), {
+        subjectId: id,
+        invitedBy: user.id,
+        role: 'MEMBER',
+        findInvitee: () => this.lookup.find(manager, dto.email),
+      });
+      return invitationView('ORGANISATION', invitation);
     });
+  }
+
+  /** The organisation's invitations, pending first: for its owners and admins. */
+  async invitations(user: AuthUser, id: string): Promise<InvitationView[]> {
+    await this.find(id);
+    authorize(isAdmin(user) || (await this.orgs.isOwner(id, user.id)), 'NOT_ORG_OWNER', 'Only an owner of this organisation sees its invitations');
+    return (await new OrgInvitationRepository(connectionManager(this.dataSource)).ofOrg(id)).map((i) => invitationView('ORGANISATION', i));
+  }
+
+  /** The user's invitations to organisations, pending first. */
+  async invitationsOf(userId: string): Promise<InvitationView[]> {
+    return (await new OrgInvitationRepository(connectionManager(this.dataSource)).ofInvitee(userId)).map((i) => invitationView('ORGANISATION', i));
+  }
+
+  /** The invitee accepts (and becomes a MEMBER) or declines; an owner revokes. 404 INVITATION_NOT_FOUND when it is no invitation to an organisation. */
+  decideInvitation(user: AuthUser, invitationId: string, decision: InvitationDecision): Promise<InvitationView> {
+    return this.dataSource.transaction(async (manager) =>
+      invitationView('ORGANISATION', await decideInvitation(new OrgInvitationRepository(manager), orgSubject(manager), { invitationId, userId: user.id, decision })),
+    );
   }
 
   private async find(id: string): Promise<OrganisationEntity> {

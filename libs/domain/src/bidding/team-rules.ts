@@ -29,6 +29,6 @@ export function assertMayRemoveMember(members: readonly CurrentMember[], callerI
   if (callerId !== targetUserId) assertTeamLead(members, callerId);
   if (!target) throw new NotFound('Member');
   if (target.role === 'LEAD' && members.filter((m) => m.role === 'LEAD').length === 1) {
-    throw new Conflict('LAST_LEAD', 'A team keeps at least one lead: add another lead first');
+    throw new Conflict('LAST_LEAD', 'A team keeps at least one lead: have another lead join first');
   }
 }

@@ -1,32 +1,67 @@
-import { automaticRecusals, autoRecusal, declarationsComplete } from './conflicts';
+import { automaticRecusals, autoRecusal, declarationsComplete, lookbackStart, membershipRecuses } from './conflicts';
 
 describe('autoRecusal', () => {
-  const team = { orgId: 'org-lab', memberUserIdsEver: ['u-lead', 'u-former'] };
+  const at = new Date('2027-06-15T08:00:00Z');
+  const lookback = { at, years: 3 };
+  const team = {
+    orgId: 'org-lab',
+    memberships: [
+      { userId: 'u-lead', leftAt: null },
+      { userId: 'u-former', leftAt: new Date('2026-01-10T00:00:00Z') },
+      { userId: 'u-long-gone', leftAt: new Date('2024-06-15T07:59:59Z') },
+    ],
+  };
 
   it('recuses a judge affiliated with the bidding organisation', () => {
-    expect(autoRecusal({ userId: 'u-judge', affiliationOrgId: 'org-lab' }, team)).toBe('SAME_ORGANISATION');
+    expect(autoRecusal({ userId: 'u-judge', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('SAME_ORGANISATION');
   });
 
-  it('recuses a judge who is or ever was on the team, whatever their affiliation', () => {
-    expect(autoRecusal({ userId: 'u-former', affiliationOrgId: null }, team)).toBe('TEAM_MEMBER');
-    expect(autoRecusal({ userId: 'u-lead', affiliationOrgId: 'org-lab' }, team)).toBe('TEAM_MEMBER');
+  it('recuses a judge who is on the team or left it within the look-back, whatever their affiliation', () => {
+    expect(autoRecusal({ userId: 'u-former', affiliationOrgId: null }, team, lookback)).toBe('TEAM_MEMBER');
+    expect(autoRecusal({ userId: 'u-lead', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('TEAM_MEMBER');
+  });
+
+  it('no longer recuses a judge who left the team longer ago than the look-back', () => {
+    expect(autoRecusal({ userId: 'u-long-gone', affiliationOrgId: null }, team, lookback)).toBeNull();
+    expect(autoRecusal({ userId: 'u-long-gone', affiliationOrgId: null }, team, { at, years: 4 })).toBe('TEAM_MEMBER');
+    // a look-back of 0 years: only current members
+    expect(autoRecusal({ userId: 'u-former', affiliationOrgId: null }, team, { at, years: 0 })).toBeNull();
+  });
+
+  it('recuses on any period within the look-back when a member came and went twice', () => {
+    const twice = { orgId: null, memberships: [{ userId: 'u-j', leftAt: new Date('2020-01-01Z') }, { userId: 'u-j', leftAt: new Date('2027-01-01Z') }] };
+    expect(autoRecusal({ userId: 'u-j', affiliationOrgId: null }, twice, lookback)).toBe('TEAM_MEMBER');
   });
 
   it('does not match two missing organisations', () => {
     const unaffiliated = { userId: 'u-judge', affiliationOrgId: null };
-    expect(autoRecusal(unaffiliated, { orgId: null, memberUserIdsEver: [] })).toBeNull();
+    expect(autoRecusal(unaffiliated, { orgId: null, memberships: [] }, lookback)).toBeNull();
   });
 
   it('leaves an unrelated judge on the bid', () => {
-    expect(autoRecusal({ userId: 'u-judge', affiliationOrgId: 'org-other' }, team)).toBeNull();
+    expect(autoRecusal({ userId: 'u-judge', affiliationOrgId: 'org-other' }, team, lookback)).toBeNull();
+  });
+});
+
+describe('the look-back', () => {
+  it('counts calendar years back from the moment of judging, in UTC', () => {
+    expect(lookbackStart({ at: new Date('2027-06-15T08:00:00Z'), years: 3 })).toEqual(new Date('2024-06-15T08:00:00Z'));
+    expect(lookbackStart({ at: new Date('2028-02-29T12:00:00Z'), years: 1 })).toEqual(new Date('2027-03-01T12:00:00Z'));
+  });
+
+  it('lets a membership recuse while it lasts and up to the look-back after it ended, not at its very edge', () => {
+    const lookback = { at: new Date('2027-06-15T08:00:00Z'), years: 3 };
+    expect(membershipRecuses({ userId: 'u', leftAt: null }, lookback)).toBe(true);
+    expect(membershipRecuses({ userId: 'u', leftAt: new Date('2024-06-15T08:00:01Z') }, lookback)).toBe(true);
+    expect(membershipRecuses({ userId: 'u', leftAt: new Date('2024-06-15T08:00:00Z') }, lookback)).toBe(false);
   });
 });
 
 describe('automaticRecusals', () => {
-  it('lists every recusal, judge by judge then bid by bid, with its reason', () => {
+  it('lists every recusal, judge by judge then bid by bid, with its reason; a membership past the look-back recuses nobody', () => {
     const bids = [
-      { bidId: 'b1', orgId: 'org-1', memberUserIdsEver: ['j2'] },
-      { bidId: 'b2', orgId: 'org-2', memberUserIdsEver: [] },
+      { bidId: 'b1', orgId: 'org-1', memberships: [{ userId: 'j2', leftAt: null }, { userId: 'j3', leftAt: new Date('2020-01-01T00:00:00Z') }] },
+      { bidId: 'b2', orgId: 'org-2', memberships: [] },
     ];
     expect(
       automaticRecusals(
@@ -36,6 +71,7 @@ describe('automaticRecusals', () => {
           { userId: 'j3', affiliationOrgId: null },
         ],
         bids,
+        { at: new Date('2027-06-15T08:00:00Z'), years: 3 },
       ),
     ).toEqual([
       { judgeId: 'j1', bidId: 'b2', reason: 'SAME_ORGANISATION' },

@@ -7,18 +7,43 @@ export interface JudgeForConflicts {
   affiliationOrgId: string | null;
 }
 
+/** One period of accepted membership of a bidding team (a pending or declined invitation is none). */
+export interface MembershipForConflicts {
+  userId: string;
+  /** null: still a member. */
+  leftAt: Date | null;
+}
+
 export interface TeamForConflicts {
   orgId: string | null;
-  /** Everyone who has ever been a member of the bidding team, current or past. */
-  memberUserIdsEver: readonly string[];
+  /** Every period of membership of the bidding team, current or past. */
+  memberships: readonly MembershipForConflicts[];
+}
+
+/** When conflicts are judged (the database clock at convening) and how far back a past membership still counts. */
+export interface ConflictLookback {
+  at: Date;
+  years: number;
+}
+
+/** The earliest end of a membership that still recuses: `years` calendar years (UTC) before `at`. */
+export function lookbackStart(lookback: ConflictLookback): Date {
+  const start = new Date(lookback.at);
+  start.setUTCFullYear(start.getUTCFullYear() - lookback.years);
+  return start;
+}
+
+/** Whether a period of membership recuses its member: while it lasts, and until the look-back has passed since it ended. */
+export function membershipRecuses(period: MembershipForConflicts, lookback: ConflictLookback): boolean {
+  return period.leftAt === null || period.leftAt > lookbackStart(lookback);
 }
 
 /**
  * Why a judge must be recused from a team's bid without being asked, or null.
- * Having been on the team is reported before a shared affiliation.
+ * Having been on the team (within the look-back) is reported before a shared affiliation.
  */
-export function autoRecusal(judge: JudgeForConflicts, team: TeamForConflicts): RecusalReason | null {
-  if (team.memberUserIdsEver.includes(judge.userId)) return 'TEAM_MEMBER';
+export function autoRecusal(judge: JudgeForConflicts, team: TeamForConflicts, lookback: ConflictLookback): RecusalReason | null {
+  if (team.memberships.some((m) => m.userId === judge.userId && membershipRecuses(m, lookback))) return 'TEAM_MEMBER';
   if (judge.affiliationOrgId !== null && judge.affiliationOrgId === team.orgId) return 'SAME_ORGANISATION';
   return null;
 }
@@ -35,10 +60,10 @@ export interface AutomaticRecusalOf {
 }
 
 /** Every automatic recusal of these judges from these bids, judge by judge then bid by bid. */
-export function automaticRecusals(judges: readonly JudgeForConflicts[], bids: readonly BidForConflicts[]): AutomaticRecusalOf[] {
+export function automaticRecusals(judges: readonly JudgeForConflicts[], bids: readonly BidForConflicts[], lookback: ConflictLookback): AutomaticRecusalOf[] {
   return judges.flatMap((judge) =>
     bids.flatMap((bid) => {
-      const reason = autoRecusal(judge, bid);
+      const reason = autoRecusal(judge, bid, lookback);
       return reason ? [{ judgeId: judge.userId, bidId: bid.bidId, reason }] : [];
     }),
   );

@@ -122,8 +122,8 @@ describe('commitments', () => {
 
 describe('drawEligibility', () => {
   const bids = [
-    { bidId: 'bid-1', orgId: 'org-team', memberUserIdsEver: ['e-former'] },
-    { bidId: 'bid-2', orgId: null, memberUserIdsEver: [] },
+    { bidId: 'bid-1', orgId: 'org-team', memberships: [{ userId: 'e-former', leftAt: new Date('2026-01-01T00:00:00Z') }] },
+    { bidId: 'bid-2', orgId: null, memberships: [] },
   ];
   const expert = (userId: string, more: Partial<{ fields: string[]; affiliationOrgId: string | null; roomsInPeriod: number }> = {}) => ({
     userId,
@@ -148,6 +148,7 @@ describe('drawEligibility', () => {
       ['智能制造', 'sensors'],
       bids,
       3,
+      { at: new Date('2027-06-15T08:00:00Z'), years: 3 },
     );
     expect(result.pool).toEqual(['e-field', 'e-ok', 'e-z']);
     expect(result.exclusions).toEqual([

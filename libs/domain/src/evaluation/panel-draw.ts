@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../canonical';
 import { FieldError, ValidationFailed } from '../errors';
-import { autoRecusal, BidForConflicts, RecusalReason } from './conflicts';
+import { autoRecusal, BidForConflicts, ConflictLookback, RecusalReason } from './conflicts';
 import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from './room-lifecycle';
 
 /**
@@ -126,7 +126,7 @@ export interface DrawEligibility {
 
 /**
  * Who may be drawn: an expert of the pool with at least one of the requested fields (whole field,
- * any case), no automatic conflict (conflicts.ts: team member ever, same organisation) with any
+ * any case), no automatic conflict (conflicts.ts: team member within the look-back, same organisation) with any
  * shortlisted bid of the challenge, and sitting in fewer than `capRooms` rooms of the period.
  */
 export function drawEligibility(
@@ -134,6 +134,7 @@ export function drawEligibility(
   fields: readonly string[],
   bids: readonly BidForConflicts[],
   capRooms: number,
+  lookback: ConflictLookback,
 ): DrawEligibility {
   const wanted = new Set(fields.map((f) => f.toLowerCase()));
   const sorted = [...candidates].sort((a, b) => compareStrings(a.userId, b.userId));
@@ -143,7 +144,7 @@ export function drawEligibility(
     const reasons: DrawExclusion['reasons'] = [];
     if (!expert.fields.some((f) => wanted.has(f.toLowerCase()))) reasons.push({ reason: 'NO_REQUESTED_FIELD' });
     for (const bid of bids) {
-      const conflict = autoRecusal(expert, bid);
+      const conflict = autoRecusal(expert, bid, lookback);
       if (conflict) reasons.push({ reason: conflict, bidId: bid.bidId });
     }
     if (expert.roomsInPeriod >= capRooms) reasons.push({ reason: 'ROOM_CAP_REACHED' });

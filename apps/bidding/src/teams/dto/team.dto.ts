@@ -26,13 +26,13 @@ export class CreateTeamDto {
 }
 
 export class AddTeamMemberDto {
-  @ApiProperty({ description: 'Email of a registered user', example: 'wang.fang@example.cn' })
+  @ApiProperty({ description: 'Email of a registered user, who is invited', example: 'wang.fang@example.cn' })
   @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ enum: TEAM_ROLES })
+  @ApiProperty({ enum: TEAM_ROLES, description: 'The role the membership will have once accepted' })
   @IsIn(TEAM_ROLES)
   role!: TeamRole;
 }
