@@ -228,6 +228,7 @@ export async function benchRoom(ctx: BenchContext): Promise<PartResult> {
     const { roomId } = await api(platform.url, cast.adminToken, '/api/rooms', {
       challengeId: cast.challengeId,
       judgeIds: cast.judgeIds,
+      handPickedReason: 'Benchmark: a fixed panel',
       chairUserId: cast.adminId,
       bids: cast.bidIds.map((bidId) => ({ bidId, presentationMinutes: 15, qaMinutes: 10 })),
       objectionWindowMinutes: 0,

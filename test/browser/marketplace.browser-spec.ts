@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { randomCreditCode } from '../support/users';
+import { randomCreditCode, register } from '../support/users';
 import { ADMIN, fieldError, fill, fillAll, formItem, pick, press, signIn, signUp, snap, startWorld, uniqueEmail, waitForValue, type World } from './support/browser';
 
 /**
@@ -136,6 +136,37 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     await snap(solver, 'bid-receipt');
     await solver.getByRole('link', { name: 'My bids' }).click();
     await solver.getByRole('row').filter({ hasText: title }).waitFor();
+  });
+
+  it('a lead invites a colleague, who joins the team only by accepting the invitation', async () => {
+    const colleague = await register(await world.fixtures(), 'colleague', '赵一鸣 Zhao Yiming');
+    const lead = await world.page();
+    await signUp(lead, '李晓梅 Li Xiaomei', uniqueEmail('lead'));
+    await lead.getByRole('link', { name: 'Teams' }).click();
+    await fill(lead, 'Team name', '云南精密制造研究院 攻关组');
+    await press(lead, 'Found');
+    await lead.getByRole('heading', { name: '云南精密制造研究院 攻关组' }).waitFor();
+    await fill(lead, 'Email', colleague.email);
+    await press(lead, 'Invite');
+    const invitations = lead.getByTestId('team-invitations');
+    await invitations.getByRole('row').filter({ hasText: '赵一鸣 Zhao Yiming' }).getByText('Pending').waitFor();
+    // Invited is not a member.
+    expect(await lead.getByRole('table').first().textContent()).not.toContain('赵一鸣');
+
+    const invitee = await world.page();
+    await signIn(invitee, colleague.email, colleague.password);
+    await invitee.getByTestId('pending-invitations').getByText('1').waitFor();
+    await invitee.getByRole('link', { name: /Invitations/ }).click();
+    const row = invitee.getByTestId('invitations').getByRole('row').filter({ hasText: '云南精密制造研究院 攻关组' });
+    await row.getByText('李晓梅 Li Xiaomei').waitFor();
+    await snap(invitee, 'invitations');
+    await row.getByRole('button', { name: 'Accept' }).click();
+    await row.getByText('Accepted').waitFor();
+    await invitee.getByTestId('pending-invitations').waitFor({ state: 'detached' });
+
+    await lead.reload();
+    await lead.getByRole('table').first().getByText('赵一鸣 Zhao Yiming').waitFor();
+    await invitations.getByRole('row').filter({ hasText: '赵一鸣 Zhao Yiming' }).getByText('Accepted').waitFor();
   });
 
   it('the bureau adds the team lead to the expert pool, found by a part of the name', async () => {

@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
       { path: '/bids', element: page(() => import('./pages/BidsPage'), 'signedIn') },
       { path: '/bids/:bidId', element: page(() => import('./pages/BidPage'), 'signedIn') },
       { path: '/bids/:bidId/revise', element: page(() => import('./pages/BidEditorPage'), 'signedIn') },
+      { path: '/invitations', element: page(() => import('./pages/InvitationsPage'), 'signedIn') },
       { path: '/rooms', element: page(() => import('./pages/RoomsPage'), 'signedIn') },
       { path: '/rooms/:id', element: page(() => import('./pages/RoomPage'), 'signedIn') },
       { path: '/rooms/:id/report', element: page(() => import('./pages/ReportPage'), 'signedIn') },

@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../../../test/support/app';
-import { bidInput, closeBidding, createTeam, insertChallenge, submitBid } from '../../../../test/support/bidding';
+import { acceptInvitation, bidInput, closeBidding, createTeam, insertChallenge, submitBid } from '../../../../test/support/bidding';
 import { loginAdmin, register, registerEnterprise, TestUser } from '../../../../test/support/users';
 import { BiddingAppModule } from '../bidding-app.module';
 
@@ -16,7 +16,10 @@ describe('no self-dealing (integration)', () => {
   afterAll(() => t.close());
 
   /** `user` joins the owner enterprise (added by its owner). */
-  const joinOwner = (user: TestUser) => t.http().post(`/api/orgs/${owner.orgId}/members`).set(owner.auth).send({ email: user.email }).expect(204);
+  const joinOwner = async (user: TestUser) => {
+    const invitation = await t.http().post(`/api/orgs/${owner.orgId}/members`).set(owner.auth).send({ email: user.email }).expect(201);
+    await acceptInvitation(t, user, invitation.body.id as string);
+  };
 
   /** Everything a bid writes, on one challenge, and the Idempotency-Key rows of one user. */
   const writes = async (challengeId: string, userId: string) => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { Bid, BidRevision, BidSummary, ChallengeBids, ChallengeVersion, Digest, MembershipPeriod, Organisation, Team, TeamSummary } from './types';
+import type { Bid, BidRevision, BidSummary, ChallengeBids, ChallengeVersion, Digest, Invitation, MembershipPeriod, Organisation, Team, TeamSummary } from './types';
 
 /** Read hooks for the organisations, teams and bids routes; keys are shared with the actions that change them. */
 export const keys = {
@@ -10,7 +10,16 @@ export const keys = {
   bids: ['bids'] as const,
   bid: (id: string) => ['bid', id] as const,
   challengeBids: (challengeId: string) => ['challenge-bids', challengeId] as const,
+  myInvitations: ['me', 'invitations'] as const,
+  teamInvitations: (teamId: string) => ['team', teamId, 'invitations'] as const,
 };
+
+/** My invitations to teams and organisations, pending first (refetched every minute: an invitation may arrive any time). */
+export const useMyInvitations = (enabled: boolean) =>
+  useQuery({ queryKey: keys.myInvitations, queryFn: () => api.get<Invitation[]>('/api/me/invitations'), enabled, refetchInterval: 60_000 });
+
+export const useTeamInvitations = (teamId: string, enabled: boolean) =>
+  useQuery({ queryKey: keys.teamInvitations(teamId), queryFn: () => api.get<Invitation[]>(`/api/teams/${teamId}/invitations`), enabled });
 
 export const useOrgs = (filter: { mine?: boolean; verified?: boolean }) =>
   useQuery({ queryKey: keys.orgs(filter), queryFn: () => api.get<Organisation[]>(`/api/orgs${query(filter)}`) });

@@ -1,14 +1,15 @@
-import { Button, Dropdown, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Dropdown, Layout, Menu, Space, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useMyInvitations } from '../api/queries';
 import { hasRole, useAuth, type Role } from '../auth/AuthProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface NavItem {
   path: string;
-  label: 'nav.challenges' | 'nav.myChallenges' | 'nav.organisations' | 'nav.teams' | 'nav.bids' | 'nav.rooms' | 'nav.admin';
+  label: 'nav.challenges' | 'nav.myChallenges' | 'nav.organisations' | 'nav.teams' | 'nav.bids' | 'nav.rooms' | 'nav.invitations' | 'nav.admin';
   role?: Role;
 }
 
@@ -19,6 +20,7 @@ const NAV: NavItem[] = [
   { path: '/teams', label: 'nav.teams', role: 'signedIn' },
   { path: '/bids', label: 'nav.bids', role: 'signedIn' },
   { path: '/rooms', label: 'nav.rooms', role: 'signedIn' },
+  { path: '/invitations', label: 'nav.invitations', role: 'signedIn' },
   { path: '/admin', label: 'nav.admin', role: 'admin' },
 ];
 
@@ -27,9 +29,21 @@ export function AppLayout() {
   const { me, signOut } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  // Pending invitations are counted in the menu: answering one is how a user joins a team or an organisation.
+  const pending = (useMyInvitations(me !== null).data ?? []).filter((invitation) => invitation.status === 'PENDING').length;
   const items: MenuProps['items'] = NAV.filter((item) => !item.role || (me && hasRole(me, item.role))).map((item) => ({
     key: item.path,
-    label: <Link to={item.path}>{t(item.label)}</Link>,
+    label: (
+      <Link to={item.path}>
+        {item.path === '/invitations' && pending > 0 ? (
+          <Badge count={pending} size="small" offset={[8, -2]} data-testid="pending-invitations">
+            <span className="nav-label">{t(item.label)}</span>
+          </Badge>
+        ) : (
+          t(item.label)
+        )}
+      </Link>
+    ),
   }));
   const selected = NAV.map((item) => item.path)
     .filter((path) => (path === '/' ? location.pathname === '/' || location.pathname.startsWith('/challenges') : location.pathname.startsWith(path)))
