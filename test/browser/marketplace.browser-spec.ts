@@ -151,7 +151,7 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     const invitations = lead.getByTestId('team-invitations');
     await invitations.getByRole('row').filter({ hasText: '赵一鸣 Zhao Yiming' }).getByText('Pending').waitFor();
     // Invited is not a member.
-    expect(await lead.getByRole('table').first().textContent()).not.toContain('赵一鸣');
+    expect(await lead.getByTestId('team-members').textContent()).not.toContain('赵一鸣');
 
     const invitee = await world.page();
     await signIn(invitee, colleague.email, colleague.password);
@@ -165,7 +165,7 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     await invitee.getByTestId('pending-invitations').waitFor({ state: 'detached' });
 
     await lead.reload();
-    await lead.getByRole('table').first().getByText('赵一鸣 Zhao Yiming').waitFor();
+    await lead.getByTestId('team-members').getByText('赵一鸣 Zhao Yiming').waitFor();
     await invitations.getByRole('row').filter({ hasText: '赵一鸣 Zhao Yiming' }).getByText('Accepted').waitFor();
   });
 

@@ -33,7 +33,7 @@ export default function InvitationsPage() {
           { title: t('team.role'), dataIndex: 'role', render: (role: 'LEAD' | 'MEMBER') => t(`teamRole.${role}`) },
           { title: t('invitations.invitedBy'), dataIndex: 'invitedByName' },
           { title: t('invitations.invitedAt'), dataIndex: 'invitedAt', render: (at: string) => formatDateTime(at, language) },
-          { title: t('org.status'), render: (_, i) => <InvitationStatus invitation={i} /> },
+          { title: t('bid.status'), render: (_, i) => <InvitationStatus invitation={i} /> },
           {
             title: t('common.actions'),
             render: (_, i) =>

@@ -82,6 +82,7 @@ export default function TeamPage() {
         <Table<TeamMember>
           pagination={false}
           dataSource={team.data.members}
+          data-testid="team-members"
           rowKey="userId"
           columns={[
             { title: t('team.member'), dataIndex: 'displayName' },
@@ -134,7 +135,7 @@ export default function TeamPage() {
               { title: t('team.member'), dataIndex: 'inviteeName' },
               { title: t('team.role'), dataIndex: 'role', render: (role: TeamRole) => t(`teamRole.${role}`) },
               { title: t('invitations.invitedAt'), dataIndex: 'invitedAt', render: (at: string) => formatDateTime(at, language) },
-              { title: t('org.status'), render: (_, i) => <InvitationStatus invitation={i} /> },
+              { title: t('bid.status'), render: (_, i) => <InvitationStatus invitation={i} /> },
               {
                 title: t('common.actions'),
                 render: (_, i) =>
