@@ -169,6 +169,27 @@ describe('from sign-up to a published challenge and a sealed bid (Chromium)', ()
     await invitations.getByRole('row').filter({ hasText: '赵一鸣 Zhao Yiming' }).getByText('Accepted').waitFor();
   });
 
+  it('the enterprise invites a colleague into its organisation; the colleague is a member only once accepted', async () => {
+    const colleague = await register(await world.fixtures(), 'staff', '孙浩 Sun Hao');
+    await enterprise.getByRole('link', { name: 'Organisations' }).click();
+    await enterprise.getByRole('link', { name: orgName }).click();
+    await enterprise.getByTestId('org-members').getByText('王经理').waitFor();
+    await fill(enterprise, 'Email', colleague.email);
+    await press(enterprise, 'Invite');
+    await enterprise.getByTestId('org-invitations').getByRole('row').filter({ hasText: '孙浩 Sun Hao' }).getByText('Pending').waitFor();
+    expect(await enterprise.getByTestId('org-members').textContent()).not.toContain('孙浩');
+
+    const staff = await world.page();
+    await signIn(staff, colleague.email, colleague.password);
+    await staff.goto('/invitations');
+    const row = staff.getByTestId('invitations').getByRole('row').filter({ hasText: orgName });
+    await row.getByText('Organisation').waitFor();
+    await row.getByRole('button', { name: 'Accept' }).click();
+    await row.getByText('Accepted').waitFor();
+    await enterprise.reload();
+    await enterprise.getByTestId('org-members').getByText('孙浩 Sun Hao').waitFor();
+  });
+
   it('the bureau adds the team lead to the expert pool, found by a part of the name', async () => {
     await admin.goto('/admin?tab=experts');
     await pick(admin, 'User', '张教授', '教授');

@@ -29,6 +29,7 @@ export const router = createBrowserRouter([
       { path: '/login', element: page(() => import('./pages/LoginPage')) },
       { path: '/register', element: page(() => import('./pages/RegisterPage')) },
       { path: '/orgs', element: page(() => import('./pages/OrgsPage'), 'signedIn') },
+      { path: '/orgs/:id', element: page(() => import('./pages/OrgPage'), 'signedIn') },
       { path: '/enterprise', element: page(() => import('./pages/EnterprisePage'), 'enterprise') },
       { path: '/enterprise/challenges/new', element: page(() => import('./pages/ChallengeEditorPage'), 'enterprise') },
       { path: '/enterprise/challenges/:id/:mode', element: page(() => import('./pages/ChallengeEditorPage'), 'enterprise') },

@@ -11,15 +11,11 @@ export const keys = {
   bid: (id: string) => ['bid', id] as const,
   challengeBids: (challengeId: string) => ['challenge-bids', challengeId] as const,
   myInvitations: ['me', 'invitations'] as const,
-  teamInvitations: (teamId: string) => ['team', teamId, 'invitations'] as const,
 };
 
 /** My invitations to teams and organisations, pending first (refetched every minute: an invitation may arrive any time). */
 export const useMyInvitations = (enabled: boolean) =>
   useQuery({ queryKey: keys.myInvitations, queryFn: () => api.get<Invitation[]>('/api/me/invitations'), enabled, refetchInterval: 60_000 });
-
-export const useTeamInvitations = (teamId: string, enabled: boolean) =>
-  useQuery({ queryKey: keys.teamInvitations(teamId), queryFn: () => api.get<Invitation[]>(`/api/teams/${teamId}/invitations`), enabled });
 
 export const useOrgs = (filter: { mine?: boolean; verified?: boolean }) =>
   useQuery({ queryKey: keys.orgs(filter), queryFn: () => api.get<Organisation[]>(`/api/orgs${query(filter)}`) });

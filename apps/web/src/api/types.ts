@@ -69,6 +69,7 @@ export type RoomBidContent = Schemas['RoomBidContentView'];
 export type Declaration = Schemas['DeclarationView'];
 export type PanelDraw = Schemas['DrawView'];
 export type Invitation = Schemas['InvitationView'];
+export type OrgMember = Schemas['OrgMemberView'];
 export type Report = Schemas['ReportView'];
 export type ReportScore = Schemas['ReportScoreView'];
 export type Verification = Schemas['VerificationView'];

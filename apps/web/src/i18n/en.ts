@@ -328,6 +328,7 @@ export const en: Shape<typeof zhCN> = {
     COMPANY: 'Company team',
     INDIVIDUAL_EXPERT: 'Individual expert',
   },
+  orgRole: { OWNER: 'Owner', MEMBER: 'Member' },
   teamRole: {
     LEAD: 'Lead',
     MEMBER: 'Member',

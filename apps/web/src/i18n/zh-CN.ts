@@ -311,6 +311,7 @@ export const zhCN = {
     COMPANY: '企业团队',
     INDIVIDUAL_EXPERT: '个人专家',
   },
+  orgRole: { OWNER: '负责人', MEMBER: '成员' },
   teamRole: {
     LEAD: '负责人',
     MEMBER: '成员',

@@ -1,5 +1,6 @@
 import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useAction } from '../api/hooks';
 import { keys, useOrgs } from '../api/queries';
@@ -36,7 +37,7 @@ export default function OrgsPage() {
         result={orgs}
         rowKey="id"
         columns={[
-          { title: t('org.name'), dataIndex: 'name' },
+          { title: t('org.name'), dataIndex: 'name', render: (name: string, org) => <Link to={`/orgs/${org.id}`}>{name}</Link> },
           { title: t('org.kind'), dataIndex: 'kind', render: (kind: OrgKind) => t(`orgKind.${kind}`) },
           { title: t('org.country'), dataIndex: 'country' },
           { title: t('org.creditCode'), dataIndex: 'creditCode' },

@@ -1,21 +1,16 @@
-import { Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { useAction } from '../api/hooks';
-import { keys, useTeam, useTeamHistory, useTeamInvitations } from '../api/queries';
-import { TEAM_ROLES, type Invitation, type MembershipPeriod, type TeamMember, type TeamRole } from '../api/types';
-import { InvitationStatus } from '../components/InvitationStatus';
+import { keys, useTeam, useTeamHistory } from '../api/queries';
+import type { MembershipPeriod, TeamMember, TeamRole } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
-import { ErrorAlert, useApiForm } from '../components/ErrorAlert';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { InvitePanel } from '../components/InvitePanel';
 import { QueryTable } from '../components/QueryTable';
 import { useLanguage } from '../i18n';
 import { formatDateTime } from '../lib/format';
-
-interface NewMember {
-  email: string;
-  role: TeamRole;
-}
 
 function History({ teamId }: { teamId: string }) {
   const { t } = useTranslation();
@@ -39,19 +34,9 @@ export default function TeamPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { me } = useAuth();
-  const language = useLanguage();
   const navigate = useNavigate();
   const team = useTeam(id);
-  const { form, report, reset, alert } = useApiForm<NewMember>();
   const invalidate = [keys.team(id), keys.teams({ mine: true })];
-  const add = useAction((values: NewMember) => api.post<Invitation>(`/api/teams/${id}/members`, values), {
-    invalidate: [...invalidate, keys.teamInvitations(id)],
-    successText: t('team.invited'),
-    onSuccess: () => form.resetFields(),
-    onError: report,
-  });
-  const revoke = useAction((invitationId: string) => api.post<Invitation>(`/api/invitations/${invitationId}/revoke`), { invalidate: [keys.teamInvitations(id)] });
-  const invitations = useTeamInvitations(id, team.data?.myRole === 'LEAD');
   const remove = useAction((userId: string) => api.delete<void>(`/api/teams/${id}/members/${userId}`), {
     invalidate,
     onSuccess: () => undefined,
@@ -103,53 +88,7 @@ export default function TeamPage() {
           ]}
         />
       </Card>
-      {isLead && (
-        <Card title={t('team.addMember')}>
-          <Form
-            form={form}
-            layout="inline"
-            initialValues={{ role: 'MEMBER' }}
-            onFinish={(values) => {
-              reset();
-              add.mutate(values);
-            }}
-          >
-            <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input style={{ width: 260 }} />
-            </Form.Item>
-            <Form.Item name="role" label={t('team.role')}>
-              <Select style={{ width: 120 }} options={TEAM_ROLES.map((value) => ({ value, label: t(`teamRole.${value}`) }))} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={add.isPending}>
-              {t('team.invite')}
-            </Button>
-          </Form>
-          <Typography.Paragraph type="secondary" className="block-gap">
-            {t('team.inviteHint')}
-          </Typography.Paragraph>
-          <QueryTable<Invitation>
-            result={invitations}
-            rowKey="id"
-            data-testid="team-invitations"
-            columns={[
-              { title: t('team.member'), dataIndex: 'inviteeName' },
-              { title: t('team.role'), dataIndex: 'role', render: (role: TeamRole) => t(`teamRole.${role}`) },
-              { title: t('invitations.invitedAt'), dataIndex: 'invitedAt', render: (at: string) => formatDateTime(at, language) },
-              { title: t('bid.status'), render: (_, i) => <InvitationStatus invitation={i} /> },
-              {
-                title: t('common.actions'),
-                render: (_, i) =>
-                  i.status === 'PENDING' && (
-                    <Button size="small" onClick={() => revoke.mutate(i.id)}>
-                      {t('invitations.revoke')}
-                    </Button>
-                  ),
-              },
-            ]}
-          />
-          {alert}
-        </Card>
-      )}
+      {isLead && <InvitePanel base={`/api/teams/${id}`} withRole membersKey={keys.team(id)} testId="team-invitations" />}
       {team.data.myRole && (
         <Card title={t('team.history')}>
           <History teamId={id} />
