@@ -1743,7 +1743,7 @@ export interface components {
         };
         DrawExclusionReasonView: {
             /** @enum {string} */
-            reason: "NO_REQUESTED_FIELD" | "TEAM_MEMBER" | "SAME_ORGANISATION" | "ROOM_CAP_REACHED";
+            reason: "NO_REQUESTED_FIELD" | "KEY_PERSONNEL" | "TEAM_MEMBER" | "SAME_ORGANISATION" | "ROOM_CAP_REACHED";
             /**
              * Format: uuid
              * @description The shortlisted bid the expert conflicts with

@@ -1,6 +1,8 @@
 /** Conflicts of interest (回避) between judges and the bids of an evaluation room. */
 
-export type RecusalReason = 'SAME_ORGANISATION' | 'TEAM_MEMBER';
+/** Why a judge is recused without being asked; in the order autoRecusal reports them. */
+export const RECUSAL_REASONS = ['KEY_PERSONNEL', 'TEAM_MEMBER', 'SAME_ORGANISATION'] as const;
+export type RecusalReason = (typeof RECUSAL_REASONS)[number];
 
 export interface JudgeForConflicts {
   userId: string;
@@ -18,6 +20,12 @@ export interface TeamForConflicts {
   orgId: string | null;
   /** Every period of membership of the bidding team, current or past. */
   memberships: readonly MembershipForConflicts[];
+}
+
+/** What ties a bid to people: its team (organisation, memberships) and the key personnel it names. */
+export interface BidTiesForConflicts extends TeamForConflicts {
+  /** bid.key_personnel_user_ids: the people the bid names to do the work. */
+  keyPersonnelUserIds: readonly string[];
 }
 
 /** When conflicts are judged (the database clock at convening) and how far back a past membership still counts. */
@@ -39,17 +47,19 @@ export function membershipRecuses(period: MembershipForConflicts, lookback: Conf
 }
 
 /**
- * Why a judge must be recused from a team's bid without being asked, or null.
- * Having been on the team (within the look-back) is reported before a shared affiliation.
+ * Why a judge must be recused from a team's bid without being asked, or null. Being named on the
+ * bid as key personnel is reported first, then having been on the team (within the look-back),
+ * then a shared affiliation.
  */
-export function autoRecusal(judge: JudgeForConflicts, team: TeamForConflicts, lookback: ConflictLookback): RecusalReason | null {
+export function autoRecusal(judge: JudgeForConflicts, team: BidTiesForConflicts, lookback: ConflictLookback): RecusalReason | null {
+  if (team.keyPersonnelUserIds.includes(judge.userId)) return 'KEY_PERSONNEL';
   if (team.memberships.some((m) => m.userId === judge.userId && membershipRecuses(m, lookback))) return 'TEAM_MEMBER';
   if (judge.affiliationOrgId !== null && judge.affiliationOrgId === team.orgId) return 'SAME_ORGANISATION';
   return null;
 }
 
-/** A bid with its team, as the conflicts read it. */
-export interface BidForConflicts extends TeamForConflicts {
+/** A bid with its team and key personnel, as the conflicts read it. */
+export interface BidForConflicts extends BidTiesForConflicts {
   bidId: string;
 }
 
