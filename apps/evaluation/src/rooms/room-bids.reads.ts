@@ -154,6 +154,20 @@ export class RoomBidsReads {
     });
   }
 
+  /** The rooms not finalised in which the user sits on the panel and a bid of the team is evaluated (room tables are the room's own). */
+  async roomsJudgingTeam(teamId: string, userId: string): Promise<string[]> {
+    const rows: { room_id: string }[] = await this.db.query(
+      `SELECT DISTINCT r.id AS room_id
+         FROM evaluation_room r
+         JOIN room_panel_member p ON p.room_id = r.id AND p.user_id = $2
+         JOIN room_bid rb ON rb.room_id = r.id JOIN bid b ON b.id = rb.bid_id
+        WHERE b.team_id = $1 AND r.status <> 'FINALIZED'
+        ORDER BY r.id`,
+      [teamId, userId],
+    );
+    return rows.map((row) => row.room_id);
+  }
+
   /** Whether the user is a current member of a team with a shortlisted bid on the challenge. */
   async inShortlistedTeam(challengeId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(

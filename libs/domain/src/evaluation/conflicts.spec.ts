@@ -1,4 +1,4 @@
-import { automaticRecusals, autoRecusal, declarationsComplete, lookbackStart, membershipRecuses } from './conflicts';
+import { arisingRecusalEffect, arisingRecusals, automaticRecusals, autoRecusal, declarationsComplete, flaggedBids, lookbackStart, membershipRecuses } from './conflicts';
 
 describe('autoRecusal', () => {
   const at = new Date('2027-06-15T08:00:00Z');
@@ -120,5 +120,44 @@ describe('declarationsComplete', () => {
   it('does not confuse ids that concatenate alike', () => {
     // "j1" + "1b" and "j11" + "b" would collide under naive concatenation
     expect(declarationsComplete(['j1'], ['1b'], [{ judgeId: 'j11', bidId: 'b' }]).complete).toBe(false);
+  });
+});
+
+describe('conflicts that arise after convening', () => {
+  it('keeps only the recusals the room does not hold yet', () => {
+    const due = [
+      { judgeId: 'j1', bidId: 'b1', reason: 'TEAM_MEMBER' as const },
+      { judgeId: 'j1', bidId: 'b2', reason: 'TEAM_MEMBER' as const },
+      { judgeId: 'j1', bidId: 'b3', reason: 'TEAM_MEMBER' as const },
+    ];
+    const declarations = [
+      { judgeId: 'j1', bidId: 'b1', conflict: true },
+      { judgeId: 'j1', bidId: 'b2', conflict: false },
+      { judgeId: 'j2', bidId: 'b3', conflict: true },
+    ];
+    expect(arisingRecusals(due, declarations)).toEqual([due[1], due[2]]);
+  });
+
+  it('withdraws a standing score while the bid is open, keeps and flags it once locked or revealed', () => {
+    expect(arisingRecusalEffect('OPEN', 'PRESENTING', true)).toEqual({ withdrawScore: true, flagged: false });
+    expect(arisingRecusalEffect('OPEN', 'LOCKED', true)).toEqual({ withdrawScore: false, flagged: true });
+    expect(arisingRecusalEffect('REVEALED', 'LOCKED', true)).toEqual({ withdrawScore: false, flagged: true });
+    for (const [status, slot] of [['CONVENED', 'PENDING'], ['OPEN', 'PRESENTING'], ['OPEN', 'LOCKED'], ['REVEALED', 'LOCKED']] as const) {
+      expect(arisingRecusalEffect(status, slot, false)).toEqual({ withdrawScore: false, flagged: false });
+    }
+  });
+
+  it('flags the bids on which a recused judge’s score stands', () => {
+    const declarations = [
+      { judgeId: 'j1', bidId: 'b1', conflict: true },
+      { judgeId: 'j2', bidId: 'b1', conflict: false },
+      { judgeId: 'j3', bidId: 'b2', conflict: true },
+    ];
+    const standing = [
+      { judgeId: 'j1', bidId: 'b1' },
+      { judgeId: 'j2', bidId: 'b1' },
+      { judgeId: 'j3', bidId: 'b1' },
+    ];
+    expect(flaggedBids(['b1', 'b2'], declarations, standing)).toEqual([{ bidId: 'b1', judgeIds: ['j1'] }]);
   });
 });

@@ -1,3 +1,5 @@
+import type { BidSlotState, RoomStatus } from './room-lifecycle';
+
 /** Conflicts of interest (回避) between judges and the bids of an evaluation room. */
 
 /** Why a judge is recused without being asked; in the order autoRecusal reports them. */
@@ -104,4 +106,52 @@ export function declarationsComplete(
     bidIds.filter((bidId) => !declared.has(JSON.stringify([judgeId, bidId]))).map((bidId) => ({ judgeId, bidId })),
   );
   return { complete: missing.length === 0, missing };
+}
+
+// --- conflicts that arise after convening --------------------------------------------------------
+
+/** The recusals due that the room does not hold yet (a judge already recused from a bid, asked or not, is left as recorded). */
+export function arisingRecusals(
+  due: readonly AutomaticRecusalOf[],
+  declarations: readonly (JudgeBidPair & { conflict: boolean })[],
+): AutomaticRecusalOf[] {
+  return due.filter((r) => !declarations.some((d) => d.judgeId === r.judgeId && d.bidId === r.bidId && d.conflict));
+}
+
+export interface ArisingRecusalEffect {
+  /** The judge's standing score on the bid is withdrawn. */
+  withdrawScore: boolean;
+  /** The score stays in a locked result, and the bid is flagged for the bureau instead. */
+  flagged: boolean;
+}
+
+/**
+ * What a recusal arising after convening does to the judge's standing score on the bid: withdrawn
+ * while scoring of the bid is still open; kept and flagged once the bid is locked or the ranking
+ * revealed (a locked result is never changed silently). No standing score: nothing to do.
+ */
+export function arisingRecusalEffect(roomStatus: RoomStatus, slotState: BidSlotState, scoreStands: boolean): ArisingRecusalEffect {
+  if (!scoreStands) return { withdrawScore: false, flagged: false };
+  const locked = slotState === 'LOCKED' || roomStatus === 'REVEALED' || roomStatus === 'FINALIZED';
+  return { withdrawScore: !locked, flagged: locked };
+}
+
+/** A bid whose locked result holds the score of a judge recused from it since. */
+export interface FlaggedBid {
+  bidId: string;
+  judgeIds: string[];
+}
+
+/** The bids, in the order given, on which a recused judge's score still stands (judges in the declarations' order). */
+export function flaggedBids(
+  bidIds: readonly string[],
+  declarations: readonly (JudgeBidPair & { conflict: boolean })[],
+  standing: readonly JudgeBidPair[],
+): FlaggedBid[] {
+  return bidIds.flatMap((bidId) => {
+    const judgeIds = declarations
+      .filter((d) => d.bidId === bidId && d.conflict && standing.some((s) => s.bidId === bidId && s.judgeId === d.judgeId))
+      .map((d) => d.judgeId);
+    return judgeIds.length > 0 ? [{ bidId, judgeIds }] : [];
+  });
 }
