@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { OutboxDispatcher } from '@app/database';
-import { arisingRecusalEffect, arisingRecusals, automaticRecusals, DomainEvent } from '@app/domain';
+import { arisingRecusalEffect, arisingRecusals, DomainEvent } from '@app/domain';
 import type { OwnScoreMessage } from '@app/domain/evaluation/room-protocol';
 import { EntityManager } from 'typeorm';
-import { ExpertRepository } from '../experts/expert.repository';
+import { recusalsOfJudge } from './judge-conflicts';
 import { RoomBidsReads } from './room-bids.reads';
 import { RoomBroadcaster } from './room-broadcaster';
 import { slotOf } from './room-state';
@@ -67,10 +67,10 @@ export class LiveConflictsService implements OnModuleInit {
     let state = await this.store.load(manager, room);
     if (!state.panel.some((p) => p.userId === judgeId)) return [];
     const at = await rooms.clock();
-    const [expert] = await new ExpertRepository(manager).panelCandidates([judgeId]);
-    const due = automaticRecusals(
-      [{ userId: judgeId, affiliationOrgId: expert?.affiliationOrgId ?? null }],
-      await new RoomBidsReads(manager).forConflicts(state.bids.map((b) => b.bidId)),
+    const due = await recusalsOfJudge(
+      manager,
+      judgeId,
+      state.bids.map((b) => b.bidId),
       { at, years: this.config.conflictLookbackYears },
     );
     const told: RoomTelling[] = [];
