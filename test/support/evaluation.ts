@@ -68,6 +68,8 @@ export interface TeamBidOptions {
   /** People who were on the team and left (membership history). */
   formerMembers?: TestUser[];
   orgId?: string | null;
+  /** Whom the bid names as key personnel (else its lead). */
+  keyPersonnel?: TestUser[];
   quotedPriceFen: number;
   /** Seconds before now of the final receipt (earlier receipt wins a tie on score and price). */
   receivedSecondsAgo?: number;
@@ -111,7 +113,7 @@ export async function createTeamBid(t: TestApp, challengeId: string, options: Te
       `# ${name} 的方案\n\n完整的技术方案正文。`,
       options.quotedPriceFen,
       JSON.stringify([{ title: '样机', dueDay: 90, deliverable: '样机与测试报告', paymentBasisPoints: 10_000 }]),
-      [lead.id],
+      (options.keyPersonnel ?? [lead]).map((person) => person.id),
       lead.id,
       randomBytes(32).toString('hex'),
       String(options.receivedSecondsAgo ?? 0),

@@ -10,6 +10,8 @@ export interface DomainEvents {
   'bid.submitted': { bidId: string; challengeId: string; teamId: string; revision: number };
   'bid.withdrawn': { bidId: string; challengeId: string; teamId: string };
   'bid.shortlisted': { bidId: string; challengeId: string; shortlisted: boolean; reason: string | null };
+  /** Someone accepted an invitation to a team: a period of membership began (joinedAt, the database clock). */
+  'team.member.joined': { teamId: string; userId: string; joinedAt: string };
   'evaluation.started': { roomId: string; challengeId: string };
   'evaluation.finalized': {
     roomId: string;

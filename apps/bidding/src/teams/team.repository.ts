@@ -103,9 +103,12 @@ export class TeamRepository {
     return this.db.save(this.db.create(TeamEntity, team));
   }
 
-  /** Opens a period of membership. */
-  async addMember(teamId: string, userId: string, role: TeamRole): Promise<void> {
-    await this.db.insert(TeamMemberEntity, { teamId, userId, role, leftAt: null });
+  /** Opens a period of membership; answers when it began. */
+  async addMember(teamId: string, userId: string, role: TeamRole): Promise<Date> {
+    const result = await this.db.insert(TeamMemberEntity, { teamId, userId, role, leftAt: null });
+    const generated = result.generatedMaps[0] as Partial<TeamMemberEntity>;
+    if (!generated.joinedAt) throw new Error('team_member: joined_at was not returned');
+    return generated.joinedAt;
   }
 
   /** Closes the user's current period of membership (left_at), never deleting it. */

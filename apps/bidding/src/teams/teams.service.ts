@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthUser, authorize, decideInvitation, invitationView, InvitationSubject, InvitationView, invite, isAdmin, MemberLookup } from '@app/auth';
 import { APP_CONFIG, AppConfig } from '@app/core';
-import { connectionManager } from '@app/database';
+import { connectionManager, publishEvent } from '@app/database';
 import { assertMayRemoveMember, assertTeamLead, InvitationDecision, isCountryCode, NotFound, TeamRole, ValidationFailed } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddTeamMemberDto, CreateTeamDto, ListTeamsQuery, MembershipPeriodView, TeamSummaryView, TeamView } from './dto/team.dto';
@@ -18,7 +18,11 @@ function teamSubject(manager: EntityManager): InvitationSubject {
     },
     assertMayInvite: async (teamId, userId) => assertTeamLead(await teams.currentMembers(teamId), userId),
     isMember: async (teamId, userId) => (await teams.currentMembers(teamId)).some((m) => m.userId === userId),
-    join: (invitation) => teams.addMember(invitation.subjectId, invitation.inviteeId, invitation.role as TeamRole),
+    // Evaluation recuses the new member at once from the team's bids in the rooms they judge (docs/integrity.md, Conflicts stay live).
+    join: async (invitation) => {
+      const joinedAt = await teams.addMember(invitation.subjectId, invitation.inviteeId, invitation.role as TeamRole);
+      await publishEvent(manager, 'team.member.joined', { teamId: invitation.subjectId, userId: invitation.inviteeId, joinedAt: joinedAt.toISOString() });
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { ChainVerification, formatPoints } from '@app/domain';
 import type { RankingEntry } from '@app/domain/evaluation/room-protocol';
 import { RoomState } from '../rooms/room-state';
-import { rankingView, standingScores } from '../rooms/room-views';
+import { flaggedOf, rankingView, standingScores } from '../rooms/room-views';
 
 /** The evaluation report (评审报告): built from a room's state and its verified record. Pure. */
 export interface EvaluationReport {
@@ -46,6 +46,8 @@ export interface EvaluationReport {
     scoredAt: string | null;
   }[];
   recusals: { judgeId: string; judgeName: string; bidId: string; teamName: string; automatic: boolean; reason: string | null; declaredAt: string }[];
+  /** Bids whose locked result holds the score of a judge recused from them since (docs/integrity.md, Conflicts stay live). */
+  flagged: { bidId: string; teamName: string; judgeIds: string[] }[];
   objections: { id: string; bidId: string; teamName: string; text: string; answer: string | null; filedAt: string; answeredAt: string | null }[];
   record: { entries: number; chainHead: string; verification: ChainVerification };
 }
@@ -112,6 +114,7 @@ export function buildReport(
         reason: d.reason,
         declaredAt: d.declaredAt.toISOString(),
       })),
+    flagged: flaggedOf(state).map((f) => ({ ...f, teamName: teamName.get(f.bidId) ?? '' })),
     objections: state.objections.map((o) => ({
       id: o.id,
       bidId: o.bidId,
@@ -138,7 +141,7 @@ export function csvCell(value: string | number | boolean | null): string {
 
 const line = (cells: (string | number | boolean | null)[]): string => cells.map(csvCell).join(',');
 
-/** The report as CSV: sections (room, ranking, scores, recusals, objections), each with its header row, separated by a blank line. */
+/** The report as CSV: sections (room, ranking, scores, recusals, flagged bids, objections), each with its header row, separated by a blank line. */
 export function reportCsv(report: EvaluationReport): string {
   const keys = report.rubric.map((c) => c.key);
   const sections: string[][] = [
@@ -185,6 +188,7 @@ export function reportCsv(report: EvaluationReport): string {
       line(['section', 'judge_id', 'judge', 'bid_id', 'team', 'automatic', 'reason', 'declared_at']),
       ...report.recusals.map((r) => line(['recusals', r.judgeId, r.judgeName, r.bidId, r.teamName, r.automatic, r.reason, r.declaredAt])),
     ],
+    [line(['section', 'bid_id', 'team', 'judge_ids']), ...report.flagged.map((f) => line(['flagged', f.bidId, f.teamName, f.judgeIds.join(' ')]))],
     [
       line(['section', 'objection_id', 'bid_id', 'team', 'text', 'answer', 'filed_at', 'answered_at']),
       ...report.objections.map((o) => line(['objections', o.id, o.bidId, o.teamName, o.text, o.answer, o.filedAt, o.answeredAt])),

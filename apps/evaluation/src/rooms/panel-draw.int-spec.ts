@@ -90,7 +90,7 @@ describe('a drawn panel: commit, run, replay, convene, replace (integration)', (
     const field = newField();
     const cast = await createCast(t, { judges: 0, teams: [{ name: 'A', quotedPriceFen: 10 }, { name: 'B', quotedPriceFen: 20 }] });
     const eligible = await experts(6, field);
-    // left out: a member of team A, an expert of team C's organisation, an expert of another field
+    // left out: the lead of team A (named on its bid as key personnel), an expert of team C's organisation, an expert of another field
     const lead = cast.teams[0].members[0];
     await addExpert(t, admin, { user: lead, fields: [field] });
     const other = await registerEnterprise(t, admin, '曲靖精密机械有限公司');
@@ -120,7 +120,7 @@ describe('a drawn panel: commit, run, replay, convene, replace (integration)', (
     expect(committed.pool).toEqual(sortedIds(eligible));
     expect(committed.poolHash).toBe(createHash('sha256').update(sortedIds(eligible).map((id) => `${id}\n`).join('')).digest('hex'));
     const excluded = new Map((committed.exclusions ?? []).map((e) => [e.userId, e.reasons]));
-    expect(excluded.get(lead.id)).toEqual([{ reason: 'TEAM_MEMBER', bidId: cast.teams[0].bidId }]);
+    expect(excluded.get(lead.id)).toEqual([{ reason: 'KEY_PERSONNEL', bidId: cast.teams[0].bidId }]);
     expect(excluded.get(affiliated.id)).toEqual([{ reason: 'SAME_ORGANISATION', bidId: c.bidId }]);
     expect(excluded.get(elsewhere.id)).toEqual([{ reason: 'NO_REQUESTED_FIELD' }]);
     // a second draw is refused, naming the first (the bureau's page finds it again)

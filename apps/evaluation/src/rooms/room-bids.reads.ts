@@ -9,6 +9,7 @@ export interface BidToConvene {
   status: BidStatus;
   teamId: string;
   orgId: string | null;
+  keyPersonnelUserIds: string[];
 }
 
 /** A bid's full content, as its revision stands. */
@@ -107,12 +108,20 @@ export class RoomBidsReads {
   }
 
   async toConvene(bidIds: readonly string[]): Promise<BidToConvene[]> {
-    const rows: { id: string; challenge_id: string; status: BidStatus; team_id: string; org_id: string | null }[] = await this.db.query(
-      `SELECT b.id, b.challenge_id, b.status, b.team_id, t.org_id FROM bid b JOIN team t ON t.id = b.team_id
-        WHERE b.id = ANY($1::uuid[])`,
-      [bidIds],
-    );
-    return rows.map((b) => ({ id: b.id, challengeId: b.challenge_id, status: b.status, teamId: b.team_id, orgId: b.org_id }));
+    const rows: { id: string; challenge_id: string; status: BidStatus; team_id: string; org_id: string | null; key_personnel_user_ids: string[] }[] =
+      await this.db.query(
+        `SELECT b.id, b.challenge_id, b.status, b.team_id, t.org_id, b.key_personnel_user_ids FROM bid b JOIN team t ON t.id = b.team_id
+          WHERE b.id = ANY($1::uuid[])`,
+        [bidIds],
+      );
+    return rows.map((b) => ({
+      id: b.id,
+      challengeId: b.challenge_id,
+      status: b.status,
+      teamId: b.team_id,
+      orgId: b.org_id,
+      keyPersonnelUserIds: b.key_personnel_user_ids,
+    }));
   }
 
   async shortlistedIds(challengeId: string): Promise<string[]> {
@@ -135,14 +144,28 @@ export class RoomBidsReads {
     return byTeam;
   }
 
-  /** These bids, in the order given, with their teams' organisation and every period of membership, as the automatic conflicts read them. */
+  /** These bids, in the order given, with their key personnel, their teams' organisation and every period of membership, as the automatic conflicts read them. */
   async forConflicts(bidIds: readonly string[]): Promise<BidForConflicts[]> {
     const bids = new Map((await this.toConvene(bidIds)).map((b) => [b.id, b]));
     const memberships = await this.memberships([...bids.values()].map((b) => b.teamId));
     return bidIds.flatMap((id) => {
       const bid = bids.get(id);
-      return bid ? [{ bidId: id, orgId: bid.orgId, memberships: memberships.get(bid.teamId) ?? [] }] : [];
+      return bid ? [{ bidId: id, orgId: bid.orgId, keyPersonnelUserIds: bid.keyPersonnelUserIds, memberships: memberships.get(bid.teamId) ?? [] }] : [];
     });
+  }
+
+  /** The rooms not finalised in which the user sits on the panel and a bid of the team is evaluated (room tables are the room's own). */
+  async roomsJudgingTeam(teamId: string, userId: string): Promise<string[]> {
+    const rows: { room_id: string }[] = await this.db.query(
+      `SELECT DISTINCT r.id AS room_id
+         FROM evaluation_room r
+         JOIN room_panel_member p ON p.room_id = r.id AND p.user_id = $2
+         JOIN room_bid rb ON rb.room_id = r.id JOIN bid b ON b.id = rb.bid_id
+        WHERE b.team_id = $1 AND r.status <> 'FINALIZED'
+        ORDER BY r.id`,
+      [teamId, userId],
+    );
+    return rows.map((row) => row.room_id);
   }
 
   /** Whether the user is a current member of a team with a shortlisted bid on the challenge. */

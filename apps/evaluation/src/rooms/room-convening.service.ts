@@ -25,6 +25,7 @@ import { ExpertRepository } from '../experts/expert.repository';
 import { ChallengeReads } from './challenge.reads';
 import { ReplaceJudgeDto } from './dto/panel-draw.dto';
 import { ConveneRoomDto, DeclarationsDto } from './dto/room.dto';
+import { recusalsOfJudge } from './judge-conflicts';
 import { PanelDrawRepository } from './panel-draw.repository';
 import { RoomBroadcaster } from './room-broadcaster';
 import { CommandAck, RoomCommandRunner } from './room-command-runner';
@@ -197,12 +198,11 @@ export class RoomConveningService {
 
       const at = await rooms.clock();
       await rooms.replaceJudge(room.id, judgeId, alternateId, dto.reason, user.id, at);
-      const bidReads = new RoomBidsReads(manager);
-      const slots = await bidReads.slots(room.id);
-      const [expert] = await new ExpertRepository(manager).panelCandidates([alternateId]);
-      const recusals = automaticRecusals(
-        [{ userId: alternateId, affiliationOrgId: expert?.affiliationOrgId ?? null }],
-        await bidReads.forConflicts(slots.map((s) => s.bidId)),
+      const slots = await new RoomBidsReads(manager).slots(room.id);
+      const recusals = await recusalsOfJudge(
+        manager,
+        alternateId,
+        slots.map((s) => s.bidId),
         this.lookback(at),
       );
       if (recusals.length > 0) await rooms.insertAutomaticRecusals(room.id, recusals, at);

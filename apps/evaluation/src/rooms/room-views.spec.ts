@@ -1,6 +1,6 @@
 import type { EvaluationRoomEntity } from '@app/database';
 import { RoomState } from './room-state';
-import { aggregateOf, bidProgress, buildSnapshot, eventMessages } from './room-views';
+import { aggregateOf, bidProgress, buildSnapshot, eventMessages, flaggedOf } from './room-views';
 
 const at = new Date('2026-03-01T09:00:00.000Z');
 
@@ -227,6 +227,29 @@ describe('eventMessages', () => {
     const declared = eventMessages(state('CONVENED'), at, { type: 'declarations.updated', data: { judgeId: 'j3', declaredOnEveryBid: true, complete: false } });
     expect(declared.observers.data).toEqual({ judgeId: 'C', declaredOnEveryBid: true, complete: false });
     expect(declared.judges.data.judgeId).toBe('j3');
+  });
+
+  it('flags, for the chair only, a bid on which a judge recused from it since still has a standing score', () => {
+    const s = state('OPEN');
+    expect(flaggedOf(s)).toEqual([]);
+    const arisen: RoomState = {
+      ...s,
+      declarations: [...s.declarations, { judgeId: 'j1', bidId: 'b1', conflict: true, automatic: true, reason: 'TEAM_MEMBER', declaredAt: at }],
+    };
+    expect(flaggedOf(arisen)).toEqual([{ bidId: 'b1', judgeIds: ['j1'] }]);
+    expect(buildSnapshot(arisen, 'CHAIR', 'chair', at).flagged).toEqual([{ bidId: 'b1', judgeIds: ['j1'] }]);
+    expect(buildSnapshot(arisen, 'JUDGE', 'j2', at)).not.toHaveProperty('flagged');
+    expect(buildSnapshot(arisen, 'OBSERVER', 'owner', at)).not.toHaveProperty('flagged');
+    // a conflict that arose: the chair learns who and why, observers neither the judge nor the recusal
+    const told = eventMessages(arisen, at, {
+      type: 'conflict.arose',
+      data: { bidId: 'b1', progress: bidProgress(arisen, 'b1') },
+      chairData: { judgeId: 'j1', reason: 'TEAM_MEMBER', scoreWithdrawn: false, flagged: true },
+    });
+    expect(told.chair.data).toMatchObject({ judgeId: 'j1', reason: 'TEAM_MEMBER', flagged: true, progress: { recusedJudgeIds: ['j1'] } });
+    expect(told.judges.data).toEqual({ bidId: 'b1', progress: bidProgress(arisen, 'b1') });
+    expect(told.observers.data).toEqual({ bidId: 'b1', progress: { bidId: 'b1', state: 'PRESENTING', scoredBy: ['A', 'B', 'C'], recusedJudgeIds: [], eligibleJudges: 2 } });
+    expect(JSON.stringify(told.observers)).not.toMatch(JUDGE_IDENTITY);
   });
 
   it('gives observers the judge ids once the room is finalised', () => {

@@ -2,6 +2,7 @@ import {
   BidAggregate,
   bidAggregate,
   declarationsComplete,
+  flaggedBids,
   formatPoints,
   pricesSealed,
   rankRoom,
@@ -13,6 +14,7 @@ import {
   timerRemainingMs,
 } from '@app/domain';
 import type {
+  FlaggedBid,
   OwnDeclaration,
   OwnScore,
   PanelSeat,
@@ -176,6 +178,15 @@ export function declarationCheck(state: RoomState) {
   );
 }
 
+/** The bids on which a recused judge's score still stands, in presentation order. */
+export function flaggedOf(state: RoomState): FlaggedBid[] {
+  return flaggedBids(
+    state.bids.map((b) => b.bidId),
+    state.declarations,
+    standingScores(state),
+  );
+}
+
 /** A judge's own standing score of a bid, as they see it (null when none stands). */
 export function ownScoreOf(state: RoomState, judgeId: string, bidId: string): OwnScore | null {
   const score = standingScores(state).find((s) => s.judgeId === judgeId && s.bidId === bidId);
@@ -243,7 +254,10 @@ export function buildSnapshot(state: RoomState, audience: RoomAudience, viewerId
       return declared ? [{ bidId, conflict: declared.conflict, automatic: declared.automatic, reason: declared.reason }] : [];
     });
   }
-  if (audience === 'CHAIR') snapshot.aggregates = bidIds.map((bidId) => aggregateOf(state, bidId));
+  if (audience === 'CHAIR') {
+    snapshot.aggregates = bidIds.map((bidId) => aggregateOf(state, bidId));
+    snapshot.flagged = flaggedOf(state);
+  }
   if (isRevealed(state)) snapshot.ranking = rankingView(state, audience);
   return snapshot;
 }

@@ -42,6 +42,17 @@ export class RoomWritesRepository {
     );
   }
 
+  /** A recusal the room finds due after convening (conflicts.ts): it replaces whatever the judge declared on the bid. */
+  async automaticRecusal(judgeId: string, bidId: string, reason: string): Promise<void> {
+    this.parts.add('declarations');
+    await this.db.query(
+      `INSERT INTO room_declaration (room_id, judge_id, bid_id, conflict, automatic, reason, declared_at)
+       VALUES ($1, $2, $3, true, true, $4, $5)
+       ON CONFLICT (room_id, judge_id, bid_id) DO UPDATE SET conflict = true, automatic = true, reason = EXCLUDED.reason, declared_at = EXCLUDED.declared_at`,
+      [this.room.id, judgeId, bidId, reason, this.at],
+    );
+  }
+
   /** A judge's scores of a bid, given or revised (a withdrawn score stands again). */
   async score(bidId: string, judgeId: string, scores: Record<string, number>, totalCenti: number, comment: string | null): Promise<void> {
     this.parts.add('scores');

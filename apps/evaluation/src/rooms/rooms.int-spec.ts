@@ -67,6 +67,26 @@ describe('convening a room and conflicts of interest (integration)', () => {
     expect(again.body.code).toBe('ROOM_EXISTS');
   });
 
+  it('recuses at convening a judge the bid names as key personnel (KEY_PERSONNEL), and the draw leaves them out', async () => {
+    const cast = await createCast(t, { judges: 3, teams: [] });
+    const named = cast.judges[2];
+    const lead = await register(t);
+    const a = await createTeamBid(t, cast.challengeId, { members: [lead, named], keyPersonnel: [lead, named], quotedPriceFen: 100 });
+    const b = await createTeamBid(t, cast.challengeId, { members: [await register(t)], quotedPriceFen: 200 });
+    const draw = await t.http().post('/api/rooms/draws').set(admin.auth).send({ challengeId: cast.challengeId, size: 3, alternates: 0, fields: ['智能制造'] });
+    expect(draw.status).toBe(201);
+    expect(draw.body.exclusions).toContainEqual({ userId: named.id, reasons: [{ reason: 'KEY_PERSONNEL', bidId: a.bidId }] });
+    const { roomId } = await conveneRoom(t, admin, {
+      challengeId: cast.challengeId,
+      judgeIds: cast.judges.map((j) => j.id),
+      chairUserId: cast.judges[0].id,
+      bids: [slot(a.bidId), slot(b.bidId)],
+      objectionWindowMinutes: 60,
+    });
+    const declarations = await t.http().get(`/api/rooms/${roomId}/declarations`).set(admin.auth).expect(200);
+    expect(declarations.body).toEqual([expect.objectContaining({ judgeId: named.id, bidId: a.bidId, conflict: true, automatic: true, reason: 'KEY_PERSONNEL' })]);
+  });
+
   it('refuses bad panels, open challenges, unshortlisted bids and an incomplete shortlist, writing nothing', async () => {
     const cast = await createCast(t, { judges: 4, teams: [{ name: 'A', quotedPriceFen: 1 }, { name: 'B', quotedPriceFen: 2 }] });
     const [a, b] = cast.teams;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RoomBroadcaster } from './room-broadcaster';
+import { LiveConflictsService } from './live-conflicts.service';
 import { LiveScoringService } from './live-scoring.service';
 import { PanelDrawService } from './panel-draw.service';
 import { PanelDrawsController } from './panel-draws.controller';
@@ -16,7 +17,7 @@ import { RoomsGateway } from './rooms.gateway';
 /** Evaluation rooms: panel draws, convening, conflicts, the live room (socket.io) and objections. */
 @Module({
   controllers: [PanelDrawsController, RoomsController],
-  providers: [PanelDrawService, RoomStore, RoomBroadcaster, RoomCommandRunner, RoomConveningService, LiveScoringService, PriceEnvelopeService, RoomVerdictService, RoomQueriesService, RoomsGateway, RoomHeartbeat],
+  providers: [PanelDrawService, RoomStore, RoomBroadcaster, RoomCommandRunner, RoomConveningService, LiveConflictsService, LiveScoringService, PriceEnvelopeService, RoomVerdictService, RoomQueriesService, RoomsGateway, RoomHeartbeat],
   exports: [RoomStore],
 })
 export class RoomsModule {}

@@ -1743,7 +1743,7 @@ export interface components {
         };
         DrawExclusionReasonView: {
             /** @enum {string} */
-            reason: "NO_REQUESTED_FIELD" | "TEAM_MEMBER" | "SAME_ORGANISATION" | "ROOM_CAP_REACHED";
+            reason: "NO_REQUESTED_FIELD" | "KEY_PERSONNEL" | "TEAM_MEMBER" | "SAME_ORGANISATION" | "ROOM_CAP_REACHED";
             /**
              * Format: uuid
              * @description The shortlisted bid the expert conflicts with
@@ -1953,6 +1953,12 @@ export interface components {
             totals: components["schemas"]["RoomJudgeTotalView"][];
             flags: components["schemas"]["RoomOutlierFlagView"][];
         };
+        RoomFlaggedBidView: {
+            /** Format: uuid */
+            bidId: string;
+            /** @description The recused judges whose scores stand on the bid */
+            judgeIds: string[];
+        };
         RoomRankingEntryView: {
             /** Format: uuid */
             bidId: string;
@@ -2019,6 +2025,8 @@ export interface components {
             myDeclarations?: components["schemas"]["RoomOwnDeclarationView"][];
             /** @description Chair only: live aggregates and outlier flags */
             aggregates?: components["schemas"]["RoomAggregateView"][];
+            /** @description Chair only: bids whose locked result holds the score of a judge recused from them since */
+            flagged?: components["schemas"]["RoomFlaggedBidView"][];
             /** @description Everyone, once revealed */
             ranking?: components["schemas"]["RoomRankingEntryView"][];
         };

@@ -99,6 +99,27 @@ describe('outbox (integration)', () => {
     expect(consumed[0].n).toBe(1);
   });
 
+  it('runs what a handler answers once its transaction has committed', async () => {
+    const dataSource = await connect();
+    await dataSource.query('CREATE TABLE committed_effect (event_id text PRIMARY KEY)');
+    const seenByOthers: number[] = [];
+    const d = dispatcher(dataSource, 20);
+    d.subscribe('after-commit-test', 'team.member.joined', async (event, manager) => {
+      await manager.query('INSERT INTO committed_effect (event_id) VALUES ($1)', [event.id]);
+      // run after the commit: another connection already sees the handler's write
+      return () => {
+        void dataSource
+          .query('SELECT count(*)::int AS n FROM committed_effect WHERE event_id = $1', [event.id])
+          .then((rows: { n: number }[]) => seenByOthers.push(rows[0].n));
+      };
+    });
+    await d.start();
+    await dataSource.transaction((manager) => publishEvent(manager, 'team.member.joined', { teamId: 't-after', userId: 'u-after', joinedAt: new Date().toISOString() }));
+    await until(() => seenByOthers.length >= 1);
+    await d.drainAll();
+    expect(seenByOthers).toEqual([1]);
+  });
+
   it('has two instances of one consumer handle each event exactly once, and other consumers get their own copy', async () => {
     const [a, b] = [await connect(), await connect()];
     const handledBy: Record<string, string[]> = {};

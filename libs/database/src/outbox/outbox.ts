@@ -6,10 +6,14 @@ import { DeadLetter, OUTBOX_CHANNEL, OutboxConsumerStats, OutboxRepository, Stor
 
 export { OUTBOX_CHANNEL, type DeadLetter, type OutboxConsumerStats } from './outbox.repository';
 
+/**
+ * Handles one event in the dispatcher's transaction. It may answer what to do once that
+ * transaction has committed (telling sockets, say): run only then, never on a rollback.
+ */
 export type EventHandler<T extends DomainEventType = DomainEventType> = (
   event: DomainEvent<T>,
   manager: EntityManager,
-) => Promise<void>;
+) => Promise<void | (() => void)>;
 
 /** Writes an event inside the caller's transaction; NOTIFY is delivered only if it commits. */
 export async function publishEvent<T extends DomainEventType>(
@@ -236,18 +240,20 @@ export class OutboxDispatcher {
     const handler = subscription.handlers.get(stored.type);
     if (!handler) return false;
     try {
-      await this.dataSource.transaction(async (manager) => {
+      const committed = await this.dataSource.transaction(async (manager) => {
         const outbox = new OutboxRepository(manager);
-        if (!(await outbox.claim(subscription.consumer, stored.id))) return;
+        if (!(await outbox.claim(subscription.consumer, stored.id))) return undefined;
         const event: DomainEvent = {
           id: stored.id,
           type: stored.type,
           payload: stored.payload as DomainEvents[DomainEventType],
           occurredAt: stored.occurredAt.toISOString(),
         };
-        await handler(event, manager);
+        const after = await handler(event, manager);
         await outbox.clearFailures(subscription.consumer, stored.id);
+        return after;
       });
+      committed?.();
       return true;
     } catch (error) {
       await this.recordFailure(subscription, stored, error as Error);

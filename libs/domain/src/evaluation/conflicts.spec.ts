@@ -1,10 +1,11 @@
-import { automaticRecusals, autoRecusal, declarationsComplete, lookbackStart, membershipRecuses } from './conflicts';
+import { arisingRecusalEffect, arisingRecusals, automaticRecusals, autoRecusal, declarationsComplete, flaggedBids, lookbackStart, membershipRecuses } from './conflicts';
 
 describe('autoRecusal', () => {
   const at = new Date('2027-06-15T08:00:00Z');
   const lookback = { at, years: 3 };
   const team = {
     orgId: 'org-lab',
+    keyPersonnelUserIds: ['u-lead', 'u-named'],
     memberships: [
       { userId: 'u-lead', leftAt: null },
       { userId: 'u-former', leftAt: new Date('2026-01-10T00:00:00Z') },
@@ -18,7 +19,13 @@ describe('autoRecusal', () => {
 
   it('recuses a judge who is on the team or left it within the look-back, whatever their affiliation', () => {
     expect(autoRecusal({ userId: 'u-former', affiliationOrgId: null }, team, lookback)).toBe('TEAM_MEMBER');
-    expect(autoRecusal({ userId: 'u-lead', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('TEAM_MEMBER');
+    expect(autoRecusal({ userId: 'u-former', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('TEAM_MEMBER');
+  });
+
+  it('recuses a judge the bid names as key personnel, before membership and affiliation', () => {
+    expect(autoRecusal({ userId: 'u-lead', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('KEY_PERSONNEL');
+    // named on the bid though no longer on the team (or never recorded on it)
+    expect(autoRecusal({ userId: 'u-named', affiliationOrgId: null }, team, lookback)).toBe('KEY_PERSONNEL');
   });
 
   it('no longer recuses a judge who left the team longer ago than the look-back', () => {
@@ -29,13 +36,13 @@ describe('autoRecusal', () => {
   });
 
   it('recuses on any period within the look-back when a member came and went twice', () => {
-    const twice = { orgId: null, memberships: [{ userId: 'u-j', leftAt: new Date('2020-01-01Z') }, { userId: 'u-j', leftAt: new Date('2027-01-01Z') }] };
+    const twice = { orgId: null, keyPersonnelUserIds: [], memberships: [{ userId: 'u-j', leftAt: new Date('2020-01-01Z') }, { userId: 'u-j', leftAt: new Date('2027-01-01Z') }] };
     expect(autoRecusal({ userId: 'u-j', affiliationOrgId: null }, twice, lookback)).toBe('TEAM_MEMBER');
   });
 
   it('does not match two missing organisations', () => {
     const unaffiliated = { userId: 'u-judge', affiliationOrgId: null };
-    expect(autoRecusal(unaffiliated, { orgId: null, memberships: [] }, lookback)).toBeNull();
+    expect(autoRecusal(unaffiliated, { orgId: null, keyPersonnelUserIds: [], memberships: [] }, lookback)).toBeNull();
   });
 
   it('leaves an unrelated judge on the bid', () => {
@@ -60,8 +67,8 @@ describe('the look-back', () => {
 describe('automaticRecusals', () => {
   it('lists every recusal, judge by judge then bid by bid, with its reason; a membership past the look-back recuses nobody', () => {
     const bids = [
-      { bidId: 'b1', orgId: 'org-1', memberships: [{ userId: 'j2', leftAt: null }, { userId: 'j3', leftAt: new Date('2020-01-01T00:00:00Z') }] },
-      { bidId: 'b2', orgId: 'org-2', memberships: [] },
+      { bidId: 'b1', orgId: 'org-1', keyPersonnelUserIds: [], memberships: [{ userId: 'j2', leftAt: null }, { userId: 'j3', leftAt: new Date('2020-01-01T00:00:00Z') }] },
+      { bidId: 'b2', orgId: 'org-2', keyPersonnelUserIds: ['j3'], memberships: [] },
     ];
     expect(
       automaticRecusals(
@@ -76,6 +83,7 @@ describe('automaticRecusals', () => {
     ).toEqual([
       { judgeId: 'j1', bidId: 'b2', reason: 'SAME_ORGANISATION' },
       { judgeId: 'j2', bidId: 'b1', reason: 'TEAM_MEMBER' },
+      { judgeId: 'j3', bidId: 'b2', reason: 'KEY_PERSONNEL' },
     ]);
   });
 });
@@ -112,5 +120,44 @@ describe('declarationsComplete', () => {
   it('does not confuse ids that concatenate alike', () => {
     // "j1" + "1b" and "j11" + "b" would collide under naive concatenation
     expect(declarationsComplete(['j1'], ['1b'], [{ judgeId: 'j11', bidId: 'b' }]).complete).toBe(false);
+  });
+});
+
+describe('conflicts that arise after convening', () => {
+  it('keeps only the recusals the room does not hold yet', () => {
+    const due = [
+      { judgeId: 'j1', bidId: 'b1', reason: 'TEAM_MEMBER' as const },
+      { judgeId: 'j1', bidId: 'b2', reason: 'TEAM_MEMBER' as const },
+      { judgeId: 'j1', bidId: 'b3', reason: 'TEAM_MEMBER' as const },
+    ];
+    const declarations = [
+      { judgeId: 'j1', bidId: 'b1', conflict: true },
+      { judgeId: 'j1', bidId: 'b2', conflict: false },
+      { judgeId: 'j2', bidId: 'b3', conflict: true },
+    ];
+    expect(arisingRecusals(due, declarations)).toEqual([due[1], due[2]]);
+  });
+
+  it('withdraws a standing score while the bid is open, keeps and flags it once locked or revealed', () => {
+    expect(arisingRecusalEffect('OPEN', 'PRESENTING', true)).toEqual({ withdrawScore: true, flagged: false });
+    expect(arisingRecusalEffect('OPEN', 'LOCKED', true)).toEqual({ withdrawScore: false, flagged: true });
+    expect(arisingRecusalEffect('REVEALED', 'LOCKED', true)).toEqual({ withdrawScore: false, flagged: true });
+    for (const [status, slot] of [['CONVENED', 'PENDING'], ['OPEN', 'PRESENTING'], ['OPEN', 'LOCKED'], ['REVEALED', 'LOCKED']] as const) {
+      expect(arisingRecusalEffect(status, slot, false)).toEqual({ withdrawScore: false, flagged: false });
+    }
+  });
+
+  it('flags the bids on which a recused judge’s score stands', () => {
+    const declarations = [
+      { judgeId: 'j1', bidId: 'b1', conflict: true },
+      { judgeId: 'j2', bidId: 'b1', conflict: false },
+      { judgeId: 'j3', bidId: 'b2', conflict: true },
+    ];
+    const standing = [
+      { judgeId: 'j1', bidId: 'b1' },
+      { judgeId: 'j2', bidId: 'b1' },
+      { judgeId: 'j3', bidId: 'b1' },
+    ];
+    expect(flaggedBids(['b1', 'b2'], declarations, standing)).toEqual([{ bidId: 'b1', judgeIds: ['j1'] }]);
   });
 });

@@ -122,8 +122,8 @@ describe('commitments', () => {
 
 describe('drawEligibility', () => {
   const bids = [
-    { bidId: 'bid-1', orgId: 'org-team', memberships: [{ userId: 'e-former', leftAt: new Date('2026-01-01T00:00:00Z') }] },
-    { bidId: 'bid-2', orgId: null, memberships: [] },
+    { bidId: 'bid-1', orgId: 'org-team', keyPersonnelUserIds: [], memberships: [{ userId: 'e-former', leftAt: new Date('2026-01-01T00:00:00Z') }] },
+    { bidId: 'bid-2', orgId: null, keyPersonnelUserIds: ['e-named'], memberships: [] },
   ];
   const expert = (userId: string, more: Partial<{ fields: string[]; affiliationOrgId: string | null; roomsInPeriod: number }> = {}) => ({
     userId,
@@ -140,6 +140,7 @@ describe('drawEligibility', () => {
         expert('e-field', { fields: ['Sensors'] }),
         expert('e-none', { fields: ['法律'] }),
         expert('e-former'),
+        expert('e-named'),
         expert('e-same', { affiliationOrgId: 'org-team' }),
         expert('e-busy', { roomsInPeriod: 3 }),
         expert('e-ok', { roomsInPeriod: 2 }),
@@ -155,6 +156,7 @@ describe('drawEligibility', () => {
       { userId: 'e-all', reasons: [{ reason: 'NO_REQUESTED_FIELD' }, { reason: 'SAME_ORGANISATION', bidId: 'bid-1' }, { reason: 'ROOM_CAP_REACHED' }] },
       { userId: 'e-busy', reasons: [{ reason: 'ROOM_CAP_REACHED' }] },
       { userId: 'e-former', reasons: [{ reason: 'TEAM_MEMBER', bidId: 'bid-1' }] },
+      { userId: 'e-named', reasons: [{ reason: 'KEY_PERSONNEL', bidId: 'bid-2' }] },
       { userId: 'e-none', reasons: [{ reason: 'NO_REQUESTED_FIELD' }] },
       { userId: 'e-same', reasons: [{ reason: 'SAME_ORGANISATION', bidId: 'bid-1' }] },
     ]);

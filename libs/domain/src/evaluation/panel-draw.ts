@@ -126,7 +126,7 @@ export interface DrawEligibility {
 
 /**
  * Who may be drawn: an expert of the pool with at least one of the requested fields (whole field,
- * any case), no automatic conflict (conflicts.ts: team member within the look-back, same organisation) with any
+ * any case), no automatic conflict (conflicts.ts: named as key personnel, team member within the look-back, same organisation) with any
  * shortlisted bid of the challenge, and sitting in fewer than `capRooms` rooms of the period.
  */
 export function drawEligibility(

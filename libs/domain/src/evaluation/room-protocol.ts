@@ -141,12 +141,21 @@ export interface RoomSnapshot {
   myDeclarations?: OwnDeclaration[];
   /** Chair only: each bid's live aggregate with every judge's total and the outlier flags. */
   aggregates?: Aggregate[];
+  /** Chair only: bids whose locked result holds the score of a judge recused from them since (for the bureau). */
+  flagged?: FlaggedBid[];
   /** Everyone, once revealed. */
   ranking?: RankingEntry[];
 }
 
+/** A bid on which the score of a judge recused from it still stands (the recusal arose after scoring of it was locked). */
+export interface FlaggedBid {
+  bidId: string;
+  judgeIds: string[];
+}
+
 export type RoomEventType =
   | 'declarations.updated'
+  | 'conflict.arose'
   | 'room.opened'
   | 'bid.presenting'
   | 'timer.started'
@@ -187,6 +196,12 @@ export interface RoomEvent {
     prices?: OpenedPrice[];
     /** prices.opened, chair only: every bid's aggregate with the price scores applied. */
     aggregates?: Aggregate[];
+    /** conflict.arose, chair only: the reason of the recusal (KEY_PERSONNEL, TEAM_MEMBER, SAME_ORGANISATION). */
+    reason?: string;
+    /** conflict.arose, chair only: the judge's standing score on the bid was withdrawn. */
+    scoreWithdrawn?: boolean;
+    /** conflict.arose, chair only: the score stays in the locked result and the bid is flagged. */
+    flagged?: boolean;
   };
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { DRAW_STATUSES, DrawExclusionReason, DrawStatus, MAX_ALTERNATES, MAX_PANEL_SIZE, MIN_PANEL_SIZE } from '@app/domain';
+import { DRAW_STATUSES, DrawExclusionReason, DrawStatus, MAX_ALTERNATES, MAX_PANEL_SIZE, MIN_PANEL_SIZE, RECUSAL_REASONS } from '@app/domain';
 import { Trim, TrimEach } from '@app/core';
 
 export class CreateDrawDto {
@@ -38,7 +38,7 @@ export class ReplaceJudgeDto {
   reason!: string;
 }
 
-const EXCLUSION_REASONS: DrawExclusionReason[] = ['NO_REQUESTED_FIELD', 'TEAM_MEMBER', 'SAME_ORGANISATION', 'ROOM_CAP_REACHED'];
+const EXCLUSION_REASONS: DrawExclusionReason[] = ['NO_REQUESTED_FIELD', ...RECUSAL_REASONS, 'ROOM_CAP_REACHED'];
 
 export class DrawExclusionReasonView {
   @ApiProperty({ enum: EXCLUSION_REASONS }) reason!: DrawExclusionReason;

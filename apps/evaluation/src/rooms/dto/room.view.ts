@@ -111,6 +111,11 @@ export class RoomAggregateView {
   @ApiProperty({ type: [RoomOutlierFlagView] }) flags!: RoomOutlierFlagView[];
 }
 
+export class RoomFlaggedBidView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ type: [String], description: 'The recused judges whose scores stand on the bid' }) judgeIds!: string[];
+}
+
 export class RoomRankingEntryView {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty() rank!: number;
@@ -161,6 +166,8 @@ export class RoomSnapshotView {
   @ApiPropertyOptional({ type: [RoomOwnDeclarationView], description: 'Panel judges: their own declarations, in presentation order' })
   myDeclarations?: RoomOwnDeclarationView[];
   @ApiPropertyOptional({ type: [RoomAggregateView], description: 'Chair only: live aggregates and outlier flags' }) aggregates?: RoomAggregateView[];
+  @ApiPropertyOptional({ type: [RoomFlaggedBidView], description: 'Chair only: bids whose locked result holds the score of a judge recused from them since' })
+  flagged?: RoomFlaggedBidView[];
   @ApiPropertyOptional({ type: [RoomRankingEntryView], description: 'Everyone, once revealed' }) ranking?: RoomRankingEntryView[];
 }
 

@@ -1,0 +1,15 @@
+import { AutomaticRecusalOf, automaticRecusals, ConflictLookback } from '@app/domain';
+import { EntityManager } from 'typeorm';
+import { ExpertRepository } from '../experts/expert.repository';
+import { RoomBidsReads } from './room-bids.reads';
+
+/** Every automatic recusal of one judge (with their affiliation in the pool) from these bids: as a replacement takes a seat, or as a tie arises. */
+export async function recusalsOfJudge(
+  manager: EntityManager,
+  judgeId: string,
+  bidIds: readonly string[],
+  lookback: ConflictLookback,
+): Promise<AutomaticRecusalOf[]> {
+  const [expert] = await new ExpertRepository(manager).panelCandidates([judgeId]);
+  return automaticRecusals([{ userId: judgeId, affiliationOrgId: expert?.affiliationOrgId ?? null }], await new RoomBidsReads(manager).forConflicts(bidIds), lookback);
+}
