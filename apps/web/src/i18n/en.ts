@@ -454,6 +454,8 @@ export const en: Shape<typeof zhCN> = {
     envelopePricesOpen: 'Two envelopes: prices open (price by {{scoring}})',
     priceEnvelopeSealed: 'Two envelopes: score the technical criteria; «{{criterion}}» is scored once the prices are open',
     priceByFormula: '«{{criterion}}» is scored by the formula: {{points}} of {{max}}',
+    flaggedTitle: 'A judge recused after locking still counts in a result',
+    flaggedBid: '{{bid}}: {{judges}}; for the bureau to decide (the record keeps the recusal and the score)',
     convenedAt: 'Convened',
   },
   report: {

@@ -437,6 +437,8 @@ export const zhCN = {
     envelopePricesOpen: '双信封：报价已开启（报价评分方式：{{scoring}}）',
     priceEnvelopeSealed: '双信封：请先评技术项；「{{criterion}}」待报价开启后评分',
     priceByFormula: '「{{criterion}}」按公式计分：{{points}} / {{max}}',
+    flaggedTitle: '锁定后才回避的评审，其评分仍计入结果',
+    flaggedBid: '{{bid}}：{{judges}}；由评审组织机构决定（评审记录保留回避与评分）',
     convenedAt: '组建时间',
   },
   report: {

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +102,24 @@ function FinalizeButton({ room, onFinalize }: { room: RoomSnapshot; onFinalize: 
         </Typography.Text>
       )}
     </Space>
+  );
+}
+
+/** Bids whose locked result still holds the score of a judge recused since (Conflicts stay live): for the bureau to decide. */
+function FlaggedBids({ room }: { room: RoomSnapshot }) {
+  const { t } = useTranslation();
+  const judge = useJudgeName(room);
+  const bid = (id: string) => room.bids.find((candidate) => candidate.bidId === id);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="flagged-bids"
+      title={t('room.flaggedTitle')}
+      description={(room.flagged ?? []).map((flag) => (
+        <div key={flag.bidId}>{t('room.flaggedBid', { bid: bid(flag.bidId) ? `${bid(flag.bidId)?.position}. ${bid(flag.bidId)?.teamName}` : flag.bidId, judges: flag.judgeIds.map(judge).join('、') })}</div>
+      ))}
+    />
   );
 }
 
@@ -235,6 +253,7 @@ export function ChairView({ room, send }: { room: RoomSnapshot; send: RoomSend }
           ]}
         />
       </Card>
+      {(room.flagged ?? []).length > 0 && <FlaggedBids room={room} />}
       {room.myScores !== undefined && me && room.status !== 'CONVENED' && (
         <Card title={t('room.mySheet')} data-testid="chair-sheet">
           <ScoringDesk room={room} send={send} judgeId={me.id} />
