@@ -1,10 +1,12 @@
 /** Conflicts of interest (回避) between judges and the bids of an evaluation room. */
+import { OrganisationIdentity, sameOrganisation } from '../identity/organisation-identity';
 
 export type RecusalReason = 'SAME_ORGANISATION' | 'TEAM_MEMBER';
 
 export interface JudgeForConflicts {
   userId: string;
-  affiliationOrgId: string | null;
+  /** The identity of the judge's affiliation (organisation-identity.ts), not only its record. */
+  affiliation: OrganisationIdentity | null;
 }
 
 /** One period of accepted membership of a bidding team (a pending or declined invitation is none). */
@@ -15,7 +17,8 @@ export interface MembershipForConflicts {
 }
 
 export interface TeamForConflicts {
-  orgId: string | null;
+  /** The identity of the team's organisation. */
+  org: OrganisationIdentity | null;
   /** Every period of membership of the bidding team, current or past. */
   memberships: readonly MembershipForConflicts[];
 }
@@ -44,7 +47,7 @@ export function membershipRecuses(period: MembershipForConflicts, lookback: Conf
  */
 export function autoRecusal(judge: JudgeForConflicts, team: TeamForConflicts, lookback: ConflictLookback): RecusalReason | null {
   if (team.memberships.some((m) => m.userId === judge.userId && membershipRecuses(m, lookback))) return 'TEAM_MEMBER';
-  if (judge.affiliationOrgId !== null && judge.affiliationOrgId === team.orgId) return 'SAME_ORGANISATION';
+  if (judge.affiliation && team.org && sameOrganisation(judge.affiliation, team.org)) return 'SAME_ORGANISATION';
   return null;
 }
 
