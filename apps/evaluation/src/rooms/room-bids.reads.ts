@@ -131,8 +131,12 @@ export class RoomBidsReads {
     }));
   }
 
+  /** The challenge's shortlisted bids, in the order they were received. */
   async shortlistedIds(challengeId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM bid WHERE challenge_id = $1 AND status = 'SHORTLISTED'`, [challengeId]);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM bid WHERE challenge_id = $1 AND status = 'SHORTLISTED' ORDER BY received_at, id`,
+      [challengeId],
+    );
     return rows.map((b) => b.id);
   }
 
