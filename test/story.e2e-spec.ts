@@ -442,6 +442,15 @@ async function runStory(endpoints: Endpoints): Promise<void> {
     if (!university) throw new Error('team A belongs to its university');
     const judges = await expertsJoin(api, admin, university);
 
+    // The bureau verifies the university team A bids from, then checks the panel: the two independent teams are for information only.
+    expect(await api.act<{ verified: boolean }>(`/api/orgs/${university}/verify`, {}, admin)).toMatchObject({ verified: true });
+    const check = await api.get<{ warnings: { kind: string; bidId: string }[]; acknowledgementRequired: boolean }>(
+      `/api/rooms/convening-check?challengeId=${challenge.id}&judgeIds=${JUDGES.map((name) => judges[name].id).join(',')}`,
+      { as: admin },
+    );
+    expect(check.acknowledgementRequired).toBe(false);
+    expect(check.warnings.map((w) => [w.kind, w.bidId]).sort()).toEqual([teams.B, teams.C].map((team) => ['TEAM_WITHOUT_ORGANISATION', team.bid.id]).sort());
+
     // 5. The bureau convenes the room and chairs it; the challenge follows to EVALUATING (evaluation.started).
     const { roomId } = await api.post<{ roomId: string }>(
       '/api/rooms',

@@ -217,6 +217,7 @@ export const HTTP_CASES: readonly HttpCase[] = [
   })),
   route('POST /api/rooms/draws/{id}/run', 'a new committed draw (each)', async (w) => ({ params: { id: (await w.fx.draw(false)).drawId } })),
   route('GET /api/rooms/draws/{id}', 'a run draw, both teams shortlisted', (w) => ({ params: { id: w.shared.draw.drawId } })),
+  route('GET /api/rooms/convening-check', 'the closed challenge', (w) => ({ query: { challengeId: w.shared.closed.challengeId } })),
   // Only the admin's call replaces: the others are refused by role, so they share the drawn room (new drawn rooms would put its experts over the cap).
   route('POST /api/rooms/{id}/panel/{judgeId}/replace', 'the drawn room, its second judge (admin: a new one)', async (w, actor) => {
     const room = actor === 'admin' ? await w.fx.drawnRoom() : w.shared.drawnRoom;

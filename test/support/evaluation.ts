@@ -157,6 +157,8 @@ export interface ConveneInput {
   envelopes?: 'SINGLE' | 'TWO';
   priceCriterionKey?: string;
   priceScoring?: 'FORMULA' | 'JUDGES';
+  /** The bureau's reason for convening despite warnings (teams on unverified organisations, near matches of affiliations). */
+  warningsAcknowledged?: string;
 }
 
 /** The reason the fixtures give for a hand-picked panel. */

@@ -107,6 +107,8 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, en: 'This conflicts with the current state', zh: '操作与当前状态冲突' },
   EMAIL_TAKEN: { status: 409, en: 'An account with this email already exists', zh: '该邮箱已注册' },
   CREDIT_CODE_TAKEN: { status: 409, en: 'An organisation with this unified social credit code is already registered', zh: '该统一社会信用代码的机构已注册' },
+  ORGANISATION_DUPLICATE: { status: 409, en: 'This organisation is already registered and verified: ask to join it instead', zh: '该机构已注册并认证：请申请加入该机构' },
+  CONVENING_WARNINGS: { status: 409, en: 'Convening has warnings for the bureau: acknowledge them with a reason', zh: '组建评审有待评审办确认的提示：请说明理由后确认' },
   ORG_ALREADY_VERIFIED: { status: 409, en: 'This organisation is already verified', zh: '该机构已认证' },
   ALREADY_MEMBER: { status: 409, en: 'This user is already a member', zh: '该用户已是成员' },
   ALREADY_INVITED: { status: 409, en: 'This user already has a pending invitation here', zh: '该用户已有一份待答复的邀请' },

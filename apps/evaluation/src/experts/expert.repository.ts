@@ -1,5 +1,7 @@
 import { ExpertEntity } from '@app/database';
+import type { OrganisationOnRecord } from '@app/domain';
 import { EntityManager } from 'typeorm';
+import { ORG_ON_RECORD_COLUMNS, orgOnRecordOf, OrgOnRecordRow } from './org-identity.reads';
 
 /** An expert of the pool with their account's name and email and their affiliation's name. */
 export interface Expert {
@@ -86,21 +88,24 @@ export class ExpertRepository {
     return rows.map(toExpert);
   }
 
-  /** These users' expert entries with whether they hold the JUDGE role (the join reads auth's user_account). */
-  async panelCandidates(userIds: readonly string[]): Promise<{ userId: string; affiliationOrgId: string | null; judge: boolean }[]> {
-    const rows: { user_id: string; affiliation_org_id: string | null; judge: boolean }[] = await this.db.query(
-      `SELECT e.user_id, e.affiliation_org_id, 'JUDGE' = ANY(u.roles) AS judge
-         FROM expert e JOIN user_account u ON u.id = e.user_id WHERE e.user_id = ANY($1::uuid[])`,
+  /** These users' expert entries with whether they hold the JUDGE role and their affiliation's identity (the joins read auth's user_account and organisation). */
+  async panelCandidates(userIds: readonly string[]): Promise<{ userId: string; affiliation: OrganisationOnRecord | null; judge: boolean }[]> {
+    const rows: (OrgOnRecordRow & { user_id: string; judge: boolean })[] = await this.db.query(
+      `SELECT e.user_id, ${ORG_ON_RECORD_COLUMNS}, 'JUDGE' = ANY(u.roles) AS judge
+         FROM expert e JOIN user_account u ON u.id = e.user_id LEFT JOIN organisation o ON o.id = e.affiliation_org_id
+        WHERE e.user_id = ANY($1::uuid[])`,
       [userIds],
     );
-    return rows.map((e) => ({ userId: e.user_id, affiliationOrgId: e.affiliation_org_id, judge: e.judge }));
+    return rows.map((e) => ({ userId: e.user_id, affiliation: orgOnRecordOf(e), judge: e.judge }));
   }
 
-  /** Every expert of the pool holding the JUDGE role, with their fields and affiliation: who a draw may consider. */
-  async drawCandidates(): Promise<{ userId: string; fields: string[]; affiliationOrgId: string | null }[]> {
-    const rows: { user_id: string; fields: string[]; affiliation_org_id: string | null }[] = await this.db.query(
-      `SELECT e.user_id, e.fields, e.affiliation_org_id FROM expert e JOIN user_account u ON u.id = e.user_id WHERE 'JUDGE' = ANY(u.roles)`,
+  /** Every expert of the pool holding the JUDGE role, with their fields and affiliation's identity: who a draw may consider. */
+  async drawCandidates(): Promise<{ userId: string; fields: string[]; affiliation: OrganisationOnRecord | null }[]> {
+    const rows: (OrgOnRecordRow & { user_id: string; fields: string[] })[] = await this.db.query(
+      `SELECT e.user_id, e.fields, ${ORG_ON_RECORD_COLUMNS}
+         FROM expert e JOIN user_account u ON u.id = e.user_id LEFT JOIN organisation o ON o.id = e.affiliation_org_id
+        WHERE 'JUDGE' = ANY(u.roles)`,
     );
-    return rows.map((e) => ({ userId: e.user_id, fields: e.fields, affiliationOrgId: e.affiliation_org_id }));
+    return rows.map((e) => ({ userId: e.user_id, fields: e.fields, affiliation: orgOnRecordOf(e) }));
   }
 }

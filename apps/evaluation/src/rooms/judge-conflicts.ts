@@ -11,5 +11,5 @@ export async function recusalsOfJudge(
   lookback: ConflictLookback,
 ): Promise<AutomaticRecusalOf[]> {
   const [expert] = await new ExpertRepository(manager).panelCandidates([judgeId]);
-  return automaticRecusals([{ userId: judgeId, affiliationOrgId: expert?.affiliationOrgId ?? null }], await new RoomBidsReads(manager).forConflicts(bidIds), lookback);
+  return automaticRecusals([{ userId: judgeId, affiliation: expert?.affiliation ?? null }], await new RoomBidsReads(manager).forConflicts(bidIds), lookback);
 }

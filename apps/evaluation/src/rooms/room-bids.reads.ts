@@ -1,14 +1,16 @@
-import { BidForConflicts, BidStatus, MembershipForConflicts } from '@app/domain';
+import { BidForConflicts, BidStatus, MembershipForConflicts, OrganisationOnRecord } from '@app/domain';
 import { EntityManager } from 'typeorm';
+import { ORG_ON_RECORD_COLUMNS, orgOnRecordOf, OrgOnRecordRow } from '../experts/org-identity.reads';
 import { RoomBidState } from './room-state';
 
-/** A bid as convening checks it, with its team's organisation. */
+/** A bid as convening checks it, with its team and the team's organisation (its identity, name and whether it is verified). */
 export interface BidToConvene {
   id: string;
   challengeId: string;
   status: BidStatus;
   teamId: string;
-  orgId: string | null;
+  teamName: string;
+  org: OrganisationOnRecord | null;
   keyPersonnelUserIds: string[];
 }
 
@@ -108,24 +110,36 @@ export class RoomBidsReads {
   }
 
   async toConvene(bidIds: readonly string[]): Promise<BidToConvene[]> {
-    const rows: { id: string; challenge_id: string; status: BidStatus; team_id: string; org_id: string | null; key_personnel_user_ids: string[] }[] =
-      await this.db.query(
-        `SELECT b.id, b.challenge_id, b.status, b.team_id, t.org_id, b.key_personnel_user_ids FROM bid b JOIN team t ON t.id = b.team_id
-          WHERE b.id = ANY($1::uuid[])`,
-        [bidIds],
-      );
+    const rows: (OrgOnRecordRow & {
+      id: string;
+      challenge_id: string;
+      status: BidStatus;
+      team_id: string;
+      team_name: string;
+      key_personnel_user_ids: string[];
+    })[] = await this.db.query(
+      `SELECT b.id, b.challenge_id, b.status, b.team_id, t.name AS team_name, b.key_personnel_user_ids, ${ORG_ON_RECORD_COLUMNS}
+         FROM bid b JOIN team t ON t.id = b.team_id LEFT JOIN organisation o ON o.id = t.org_id
+        WHERE b.id = ANY($1::uuid[])`,
+      [bidIds],
+    );
     return rows.map((b) => ({
       id: b.id,
       challengeId: b.challenge_id,
       status: b.status,
       teamId: b.team_id,
-      orgId: b.org_id,
+      teamName: b.team_name,
+      org: orgOnRecordOf(b),
       keyPersonnelUserIds: b.key_personnel_user_ids,
     }));
   }
 
+  /** The challenge's shortlisted bids, in the order they were received. */
   async shortlistedIds(challengeId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM bid WHERE challenge_id = $1 AND status = 'SHORTLISTED'`, [challengeId]);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM bid WHERE challenge_id = $1 AND status = 'SHORTLISTED' ORDER BY received_at, id`,
+      [challengeId],
+    );
     return rows.map((b) => b.id);
   }
 
@@ -150,7 +164,7 @@ export class RoomBidsReads {
     const memberships = await this.memberships([...bids.values()].map((b) => b.teamId));
     return bidIds.flatMap((id) => {
       const bid = bids.get(id);
-      return bid ? [{ bidId: id, orgId: bid.orgId, keyPersonnelUserIds: bid.keyPersonnelUserIds, memberships: memberships.get(bid.teamId) ?? [] }] : [];
+      return bid ? [{ bidId: id, org: bid.org, keyPersonnelUserIds: bid.keyPersonnelUserIds, memberships: memberships.get(bid.teamId) ?? [] }] : [];
     });
   }
 

@@ -1,19 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
 import { APP_CONFIG, AppConfig } from '@app/core';
-import { isUniqueViolation, publishEvent } from '@app/database';
+import { connectionManager, isUniqueViolation, publishEvent } from '@app/database';
 import {
   assertNotFinalized,
   assertPanelJudge,
   assertParticipant,
+  acknowledgementRequired,
+  assertWarningsAcknowledged,
+  AutomaticRecusalOf,
   automaticRecusals,
   Conflict,
   ConflictLookback,
+  ConveningWarning,
+  conveningWarnings,
   DEFAULT_AGGREGATION,
   envelopeOptions,
   FieldError,
   GENESIS_HASH,
   NotFound,
+  OrganisationOnRecord,
   validatePanel,
   validatePanelChoice,
   ValidationFailed,
@@ -24,7 +30,7 @@ import { AccountReads } from '../experts/account.reads';
 import { ExpertRepository } from '../experts/expert.repository';
 import { ChallengeReads } from './challenge.reads';
 import { ReplaceJudgeDto } from './dto/panel-draw.dto';
-import { ConveneRoomDto, DeclarationsDto } from './dto/room.dto';
+import { ConveneRoomDto, ConveningCheckQuery, DeclarationsDto } from './dto/room.dto';
 import { recusalsOfJudge } from './judge-conflicts';
 import { PanelDrawRepository } from './panel-draw.repository';
 import { RoomBroadcaster } from './room-broadcaster';
@@ -34,6 +40,23 @@ import { RoomPartsRepository } from './room-parts.repository';
 import { RoomStore } from './room-store';
 import { buildSnapshot, declarationCheck, RoomSnapshot } from './room-views';
 import { RoomRepository } from './room.repository';
+
+/** The automatic recusals of these judges from these bids at `at`, and the warnings left for the bureau (bids in the order given). */
+async function conflictsAndWarnings(
+  manager: EntityManager,
+  judges: readonly { userId: string; affiliation: OrganisationOnRecord | null }[],
+  bidIds: readonly string[],
+  lookback: ConflictLookback,
+): Promise<{ recusals: AutomaticRecusalOf[]; warnings: ConveningWarning[] }> {
+  const reads = new RoomBidsReads(manager);
+  const recusals = automaticRecusals(judges, await reads.forConflicts(bidIds), lookback);
+  const bids = new Map((await reads.toConvene(bidIds)).map((b) => [b.id, b]));
+  const forWarnings = bidIds.flatMap((id) => {
+    const bid = bids.get(id);
+    return bid ? [{ bidId: id, teamId: bid.teamId, teamName: bid.teamName, org: bid.org }] : [];
+  });
+  return { recusals, warnings: conveningWarnings(judges, forWarnings, recusals) };
+}
 
 /** The run draw of this challenge the panel comes from (a field error for another challenge's or none, 409 before it is run). */
 async function drawToConvene(manager: EntityManager, drawId: string, challengeId: string): Promise<PanelDrawEntity & { panel: string[] }> {
@@ -65,7 +88,7 @@ export class RoomConveningService {
     return buildSnapshot(await this.store.load(manager, room), assertParticipant(participant), user.id, at);
   }
 
-  async convene(user: AuthUser, dto: ConveneRoomDto): Promise<RoomSnapshot> {
+  async convene(user: AuthUser, dto: ConveneRoomDto): Promise<RoomSnapshot & { conveningWarnings: ConveningWarning[] }> {
     const selection = validatePanelChoice(dto);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -113,6 +136,13 @@ export class RoomConveningService {
           throw new Conflict('SHORTLIST_INCOMPLETE', 'Every shortlisted bid of the challenge must be in the room', { bidIds: left });
         }
 
+        // Automatic recusal (回避): the same organisation as the team (by identity), or a member of it now or within the look-back
+        // (judge by judge, bids in presentation order); near matches and unverified organisations are the bureau's to acknowledge.
+        const at = await rooms.clock();
+        const judges = judgeIds.map((judgeId) => ({ userId: judgeId, affiliation: experts.find((e) => e.userId === judgeId)?.affiliation ?? null }));
+        const { recusals, warnings } = await conflictsAndWarnings(manager, judges, bidIds, this.lookback(at));
+        assertWarningsAcknowledged(warnings, dto.warningsAcknowledged);
+
         const room = await rooms.convene(
           {
             challengeId: dto.challengeId,
@@ -132,13 +162,6 @@ export class RoomConveningService {
           dto.bids,
         );
 
-        // Automatic recusal (回避): same organisation as the team, or a member of it now or within the look-back (judge by judge, bids in presentation order).
-        const at = await rooms.clock();
-        const recusals = automaticRecusals(
-          judgeIds.map((judgeId) => ({ userId: judgeId, affiliationOrgId: experts.find((e) => e.userId === judgeId)?.affiliationOrgId ?? null })),
-          await bidReads.forConflicts(bidIds),
-          this.lookback(at),
-        );
         if (recusals.length > 0) await rooms.insertAutomaticRecusals(room.id, recusals, at);
         await rooms.append(
           room,
@@ -160,12 +183,13 @@ export class RoomConveningService {
             winners: room.winners,
             ...envelope,
             automaticRecusals: recusals,
+            ...(warnings.length > 0 ? { warnings, ...(dto.warningsAcknowledged ? { warningsAcknowledged: dto.warningsAcknowledged } : {}) } : {}),
           },
           at,
         );
         await rooms.save(room);
         await publishEvent(manager, 'evaluation.started', { roomId: room.id, challengeId: dto.challengeId });
-        return this.snapshot(manager, room, user, at);
+        return { ...(await this.snapshot(manager, room, user, at)), conveningWarnings: warnings };
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -173,6 +197,19 @@ export class RoomConveningService {
       }
       throw error;
     }
+  }
+
+  /** What convening this challenge's shortlist with these judges would warn the bureau of, at the database clock now. */
+  async conveningCheck(query: ConveningCheckQuery): Promise<{ warnings: ConveningWarning[]; acknowledgementRequired: boolean }> {
+    const manager = connectionManager(this.dataSource);
+    const rooms = new RoomRepository(manager);
+    if (!(await new ChallengeReads(manager).toConvene(query.challengeId))) throw new NotFound('Challenge');
+    const judgeIds = [...new Set(query.judgeIds ?? [])];
+    const experts = await new ExpertRepository(manager).panelCandidates(judgeIds);
+    const judges = judgeIds.map((judgeId) => ({ userId: judgeId, affiliation: experts.find((e) => e.userId === judgeId)?.affiliation ?? null }));
+    const bidIds = await new RoomBidsReads(manager).shortlistedIds(query.challengeId);
+    const { warnings } = await conflictsAndWarnings(manager, judges, bidIds, this.lookback(await rooms.clock()));
+    return { warnings, acknowledgementRequired: acknowledgementRequired(warnings) };
   }
 
   /**

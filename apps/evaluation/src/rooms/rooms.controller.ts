@@ -13,8 +13,8 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { ReplaceJudgeDto } from './dto/panel-draw.dto';
-import { AnswerObjectionDto, ConveneRoomDto, DeclarationsDto, ListRoomsQuery, ObjectionDto } from './dto/room.dto';
-import { RoomBidContentView, CommandAckView, DeclarationView, ObjectionView, RoomSnapshotView, RoomSummaryView } from './dto/room.view';
+import { AnswerObjectionDto, ConveneRoomDto, ConveningCheckQuery, DeclarationsDto, ListRoomsQuery, ObjectionDto } from './dto/room.dto';
+import { RoomBidContentView, CommandAckView, ConveningCheckView, DeclarationView, ObjectionView, RoomSnapshotView, RoomSummaryView } from './dto/room.view';
 import { CommandAck } from './room-command-runner';
 import { RoomConveningService } from './room-convening.service';
 import { RoomQueriesService } from './room-queries.service';
@@ -41,7 +41,10 @@ export class RoomsController {
   })
   @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
   @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, DRAW_NOT_RUN, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE' })
+  @ApiConflictResponse({
+    description:
+      'CHALLENGE_NOT_CLOSED, ROOM_EXISTS, DRAW_NOT_RUN, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE; CONVENING_WARNINGS (details.warnings): warnings that need warningsAcknowledged',
+  })
   convene(@CurrentUser() user: AuthUser, @Body() dto: ConveneRoomDto): Promise<RoomSnapshotView> {
     return this.convening.convene(user, dto);
   }
@@ -61,6 +64,17 @@ export class RoomsController {
     @Body() dto: ReplaceJudgeDto,
   ): Promise<RoomSnapshotView> {
     return this.convening.replaceJudge(user, id, judgeId, dto);
+  }
+
+  @Get('convening-check')
+  @ApiOperation({ summary: 'What convening a challenge with these judges would warn the bureau of' })
+  @Roles('ADMIN')
+  @ApiOkResponse({ type: ConveningCheckView, description: 'Teams without a verified organisation; near matches of a judge’s affiliation and a team’s organisation that are no automatic recusal' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: challengeId or a judge id is not a UUID' })
+  @ApiForbiddenResponse({ description: 'ROLE_REQUIRED: admins only' })
+  @ApiNotFoundResponse({ description: 'CHALLENGE_NOT_FOUND' })
+  conveningCheck(@Query() query: ConveningCheckQuery): Promise<ConveningCheckView> {
+    return this.convening.conveningCheck(query);
   }
 
   @Get()

@@ -506,6 +506,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rooms/convening-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What convening a challenge with these judges would warn the bureau of */
+        get: operations["RoomsController_conveningCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rooms/{id}": {
         parameters: {
             query?: never;
@@ -1150,6 +1167,11 @@ export interface components {
             kind: "ENTERPRISE" | "UNIVERSITY" | "INSTITUTE" | "COMPANY";
             country: string;
             creditCode: string | null;
+            /**
+             * Format: uuid
+             * @description Admins only: the earlier, unverified organisation with the same identity (credit code, or normalised name and country) this one was registered beside
+             */
+            duplicateOf?: string | null;
             verified: boolean;
             verifiedAt: string | null;
             createdAt: string;
@@ -1824,6 +1846,8 @@ export interface components {
             drawId?: string;
             /** @description Required with judgeIds: why the panel is hand-picked instead of drawn (kept in the record and the report) */
             handPickedReason?: string;
+            /** @description Required when convening has warnings that need acknowledging (GET /api/rooms/convening-check): the bureau’s reason for going ahead, kept in room.convened */
+            warningsAcknowledged?: string;
             /**
              * Format: uuid
              * @description One of the judges, or an admin
@@ -1973,6 +1997,37 @@ export interface components {
             /** @description Chair only (never while a two-envelope room’s prices are sealed) */
             quotedPriceFen?: number;
         };
+        ConveningWarningView: {
+            /**
+             * @description TEAM_WITHOUT_ORGANISATION is for information; the others need warningsAcknowledged to convene
+             * @enum {string}
+             */
+            kind: "TEAM_WITHOUT_ORGANISATION" | "TEAM_ORGANISATION_UNVERIFIED" | "AFFILIATION_NEAR_MATCH";
+            /** Format: uuid */
+            bidId: string;
+            /** Format: uuid */
+            teamId?: string;
+            teamName?: string;
+            /**
+             * Format: uuid
+             * @description TEAM_ORGANISATION_UNVERIFIED: the team’s organisation
+             */
+            orgId?: string;
+            orgName?: string;
+            /**
+             * Format: uuid
+             * @description AFFILIATION_NEAR_MATCH: the judge
+             */
+            judgeId?: string;
+            /** @enum {string} */
+            reason?: "SAME_NAME" | "SIMILAR_NAME" | "NAME_CONTAINED";
+            /** Format: uuid */
+            affiliationOrgId?: string;
+            affiliationName?: string;
+            /** Format: uuid */
+            teamOrgId?: string;
+            teamOrgName?: string;
+        };
         RoomSnapshotView: {
             /** Format: uuid */
             roomId: string;
@@ -2029,6 +2084,8 @@ export interface components {
             flagged?: components["schemas"]["RoomFlaggedBidView"][];
             /** @description Everyone, once revealed */
             ranking?: components["schemas"]["RoomRankingEntryView"][];
+            /** @description The answer to convening only: the warnings the bureau convened with */
+            conveningWarnings?: components["schemas"]["ConveningWarningView"][];
         };
         ReplaceJudgeDto: {
             /**
@@ -2036,6 +2093,12 @@ export interface components {
              * @example 专家因病无法出席
              */
             reason: string;
+        };
+        ConveningCheckView: {
+            /** @description Bid by bid in shortlist order */
+            warnings: components["schemas"]["ConveningWarningView"][];
+            /** @description Whether convening with these judges needs warningsAcknowledged */
+            acknowledgementRequired: boolean;
         };
         RoomSummaryView: {
             /** Format: uuid */
@@ -2917,7 +2980,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CREDIT_CODE_TAKEN; ORG_LIMIT_REACHED: the caller created MAX_ORGS_PER_USER organisations already */
+            /** @description CREDIT_CODE_TAKEN; ORGANISATION_DUPLICATE (details.orgId): a verified organisation with the same identity exists; ORG_LIMIT_REACHED: the caller created MAX_ORGS_PER_USER organisations already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4133,7 +4196,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CHALLENGE_NOT_CLOSED, ROOM_EXISTS, DRAW_NOT_RUN, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE */
+            /** @description CHALLENGE_NOT_CLOSED, ROOM_EXISTS, DRAW_NOT_RUN, BID_NOT_SHORTLISTED, SHORTLIST_INCOMPLETE; CONVENING_WARNINGS (details.warnings): warnings that need warningsAcknowledged */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4183,6 +4246,51 @@ export interface operations {
             };
             /** @description ROOM_NOT_CONVENED, ROOM_FINALIZED, PANEL_NOT_DRAWN, CHAIR_NOT_REPLACEABLE, ALTERNATES_EXHAUSTED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoomsController_conveningCheck: {
+        parameters: {
+            query: {
+                challengeId: string;
+                /** @description The judges to check, comma-separated user ids (e.g. a draw’s panel and alternates); none: the teams only */
+                judgeIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Teams without a verified organisation; near matches of a judge’s affiliation and a team’s organisation that are no automatic recusal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConveningCheckView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: challengeId or a judge id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ROLE_REQUIRED: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CHALLENGE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

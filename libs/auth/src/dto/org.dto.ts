@@ -56,6 +56,13 @@ export class OrgView {
   @ApiProperty({ enum: ORG_KINDS }) kind!: string;
   @ApiProperty() country!: string;
   @ApiProperty({ nullable: true, type: String }) creditCode!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Admins only: the earlier, unverified organisation with the same identity (credit code, or normalised name and country) this one was registered beside',
+  })
+  duplicateOf?: string | null;
   @ApiProperty() verified!: boolean;
   @ApiProperty({ nullable: true, type: String }) verifiedAt!: string | null;
   @ApiProperty() createdAt!: string;

@@ -1,3 +1,4 @@
+import type { OrganisationIdentity } from '@app/domain';
 import { OrganisationEntity, OrgMemberEntity } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { assertBelowCap } from '../caps';
@@ -37,7 +38,29 @@ export class OrgRepository {
     return this.db.existsBy(OrganisationEntity, { creditCode });
   }
 
-  create(org: Pick<OrganisationEntity, 'name' | 'kind' | 'country' | 'creditCode' | 'createdBy'>): Promise<OrganisationEntity> {
+  /**
+   * The organisations that may be the one of this identity (the same key, or the same normalised name in the same country:
+   * sameOrganisation decides), verified first, then oldest first; under a transaction lock on the name, so two
+   * registrations of one name queue.
+   */
+  async sameIdentityCandidates(identity: OrganisationIdentity): Promise<OrganisationEntity[]> {
+    await this.db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`organisation:${identity.country}:${identity.normalisedName}`]);
+    return this.db
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where('o.identity_key = :key OR (o.country = :country AND o.normalised_name = :name)', {
+        key: identity.key,
+        country: identity.country,
+        name: identity.normalisedName,
+      })
+      .orderBy('o.verified_at IS NULL')
+      .addOrderBy('o.created_at')
+      .getMany();
+  }
+
+  create(
+    org: Pick<OrganisationEntity, 'name' | 'kind' | 'country' | 'creditCode' | 'createdBy' | 'identityKey' | 'normalisedName' | 'duplicateOf'>,
+  ): Promise<OrganisationEntity> {
     return this.db.save(this.db.create(OrganisationEntity, { ...org, verifiedAt: null, verifiedBy: null }));
   }
 

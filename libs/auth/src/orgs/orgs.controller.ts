@@ -28,7 +28,7 @@ export class OrgsController {
   @ApiOperation({ summary: 'Create an organisation' })
   @ApiCreatedResponse({ type: OrgView, description: 'Created unverified; the creator is its first member (OWNER)' })
   @ApiBadRequestResponse({ description: 'Invalid fields, e.g. a credit code whose check character is wrong' })
-  @ApiConflictResponse({ description: 'CREDIT_CODE_TAKEN; ORG_LIMIT_REACHED: the caller created MAX_ORGS_PER_USER organisations already' })
+  @ApiConflictResponse({ description: 'CREDIT_CODE_TAKEN; ORGANISATION_DUPLICATE (details.orgId): a verified organisation with the same identity exists; ORG_LIMIT_REACHED: the caller created MAX_ORGS_PER_USER organisations already' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgDto): Promise<OrgView> {
     return this.orgs.create(user, dto);
   }
@@ -44,8 +44,8 @@ export class OrgsController {
   @ApiOperation({ summary: 'An organisation' })
   @ApiOkResponse({ type: OrgView })
   @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
-  get(@Param('id', uuidParam()) id: string): Promise<OrgView> {
-    return this.orgs.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgView> {
+    return this.orgs.get(user, id);
   }
 
   @Post(':id/verify')

@@ -7,6 +7,8 @@ import {
   isCountryCode,
   isValidCreditCode,
   NotFound,
+  organisationIdentity,
+  sameOrganisation,
   ValidationFailed,
   FieldError,
 } from '@app/domain';
@@ -21,8 +23,10 @@ import { authorize, isAdmin } from '../policy';
 import { OrgInvitationRepository } from './org-invitation.repository';
 import { OrgMember, OrgRepository } from './org.repository';
 
-export function toOrgView(org: OrganisationEntity): OrgView {
+/** An organisation as the API shows it; whether it duplicates an earlier one is for admins. */
+export function toOrgView(org: OrganisationEntity, admin: boolean): OrgView {
   return {
+    ...(admin ? { duplicateOf: org.duplicateOf } : {}),
     id: org.id,
     name: org.name,
     kind: org.kind,
@@ -73,19 +77,35 @@ export class OrgsService {
       if (dto.creditCode && (await orgs.creditCodeTaken(dto.creditCode))) {
         throw new Conflict('CREDIT_CODE_TAKEN', 'An organisation with this unified social credit code is already registered');
       }
-      const org = await orgs.create({ name: dto.name, kind: dto.kind, country: dto.country, creditCode: dto.creditCode ?? null, createdBy: user.id });
+      const identity = organisationIdentity({ name: dto.name, country: dto.country, creditCode: dto.creditCode ?? null });
+      const [earlier] = (await orgs.sameIdentityCandidates(identity)).filter((other) =>
+        sameOrganisation(identity, { key: other.identityKey, country: other.country, normalisedName: other.normalisedName }),
+      );
+      if (earlier?.verifiedAt) {
+        throw new Conflict('ORGANISATION_DUPLICATE', 'This organisation is already registered and verified: ask to join it instead', { orgId: earlier.id });
+      }
+      const org = await orgs.create({
+        name: dto.name,
+        kind: dto.kind,
+        country: dto.country,
+        creditCode: dto.creditCode ?? null,
+        createdBy: user.id,
+        identityKey: identity.key,
+        normalisedName: identity.normalisedName,
+        duplicateOf: earlier?.id ?? null,
+      });
       await orgs.addOwner(org.id, user.id);
-      return toOrgView(org);
+      return toOrgView(org, isAdmin(user));
     });
   }
 
-  async get(id: string): Promise<OrgView> {
-    return toOrgView(await this.find(id));
+  async get(user: AuthUser, id: string): Promise<OrgView> {
+    return toOrgView(await this.find(id), isAdmin(user));
   }
 
   async list(user: AuthUser, query: ListOrgsQuery): Promise<OrgView[]> {
     const memberId = query.mine || !isAdmin(user) ? user.id : null;
-    return (await this.orgs.list({ memberId, verified: query.verified })).map(toOrgView);
+    return (await this.orgs.list({ memberId, verified: query.verified })).map((org) => toOrgView(org, isAdmin(user)));
   }
 
   async verify(admin: AuthUser, id: string): Promise<OrgView> {
@@ -95,7 +115,7 @@ export class OrgsService {
       if (!org) throw new NotFound('Organisation');
       if (org.verifiedAt) throw new Conflict('ORG_ALREADY_VERIFIED', 'This organisation is already verified');
       await orgs.markVerified(id, admin.id);
-      return toOrgView(await orgs.byIdOrFail(id));
+      return toOrgView(await orgs.byIdOrFail(id), true);
     });
   }
 

@@ -31,6 +31,7 @@ export class UserEntity {
 }
 
 @Entity('organisation')
+@Index('ix_organisation_country_name', ['country', 'normalisedName'])
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -49,6 +50,18 @@ export class OrganisationEntity {
   @Index('uq_organisation_credit_code', { unique: true, where: 'credit_code IS NOT NULL' })
   @Column({ type: 'text', nullable: true })
   creditCode!: string | null;
+
+  /** Who the organisation is (organisation-identity.ts): `USCC:<credit code>` or `NAME:<country>:<normalised name>`. */
+  @Index('ix_organisation_identity_key')
+  @Column({ type: 'text' })
+  identityKey!: string;
+
+  @Column({ type: 'text' })
+  normalisedName!: string;
+
+  /** The earlier, unverified organisation with the same identity this one was registered beside (for the bureau). */
+  @Column({ type: 'uuid', nullable: true })
+  duplicateOf!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   verifiedAt!: Date | null;

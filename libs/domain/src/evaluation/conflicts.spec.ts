@@ -1,10 +1,13 @@
 import { arisingRecusalEffect, arisingRecusals, automaticRecusals, autoRecusal, declarationsComplete, flaggedBids, lookbackStart, membershipRecuses } from './conflicts';
+import { OrganisationIdentity, organisationIdentity } from '../identity/organisation-identity';
+
+const org = (name: string): OrganisationIdentity => organisationIdentity({ name, country: 'CN', creditCode: null });
 
 describe('autoRecusal', () => {
   const at = new Date('2027-06-15T08:00:00Z');
   const lookback = { at, years: 3 };
   const team = {
-    orgId: 'org-lab',
+    org: org('org-lab'),
     keyPersonnelUserIds: ['u-lead', 'u-named'],
     memberships: [
       { userId: 'u-lead', leftAt: null },
@@ -14,39 +17,47 @@ describe('autoRecusal', () => {
   };
 
   it('recuses a judge affiliated with the bidding organisation', () => {
-    expect(autoRecusal({ userId: 'u-judge', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('SAME_ORGANISATION');
+    expect(autoRecusal({ userId: 'u-judge', affiliation: org('org-lab') }, team, lookback)).toBe('SAME_ORGANISATION');
   });
 
   it('recuses a judge who is on the team or left it within the look-back, whatever their affiliation', () => {
-    expect(autoRecusal({ userId: 'u-former', affiliationOrgId: null }, team, lookback)).toBe('TEAM_MEMBER');
-    expect(autoRecusal({ userId: 'u-former', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('TEAM_MEMBER');
+    expect(autoRecusal({ userId: 'u-former', affiliation: null }, team, lookback)).toBe('TEAM_MEMBER');
+    expect(autoRecusal({ userId: 'u-former', affiliation: org('org-lab') }, team, lookback)).toBe('TEAM_MEMBER');
   });
 
   it('recuses a judge the bid names as key personnel, before membership and affiliation', () => {
-    expect(autoRecusal({ userId: 'u-lead', affiliationOrgId: 'org-lab' }, team, lookback)).toBe('KEY_PERSONNEL');
+    expect(autoRecusal({ userId: 'u-lead', affiliation: org('org-lab') }, team, lookback)).toBe('KEY_PERSONNEL');
     // named on the bid though no longer on the team (or never recorded on it)
-    expect(autoRecusal({ userId: 'u-named', affiliationOrgId: null }, team, lookback)).toBe('KEY_PERSONNEL');
+    expect(autoRecusal({ userId: 'u-named', affiliation: null }, team, lookback)).toBe('KEY_PERSONNEL');
   });
 
   it('no longer recuses a judge who left the team longer ago than the look-back', () => {
-    expect(autoRecusal({ userId: 'u-long-gone', affiliationOrgId: null }, team, lookback)).toBeNull();
-    expect(autoRecusal({ userId: 'u-long-gone', affiliationOrgId: null }, team, { at, years: 4 })).toBe('TEAM_MEMBER');
+    expect(autoRecusal({ userId: 'u-long-gone', affiliation: null }, team, lookback)).toBeNull();
+    expect(autoRecusal({ userId: 'u-long-gone', affiliation: null }, team, { at, years: 4 })).toBe('TEAM_MEMBER');
     // a look-back of 0 years: only current members
-    expect(autoRecusal({ userId: 'u-former', affiliationOrgId: null }, team, { at, years: 0 })).toBeNull();
+    expect(autoRecusal({ userId: 'u-former', affiliation: null }, team, { at, years: 0 })).toBeNull();
   });
 
   it('recuses on any period within the look-back when a member came and went twice', () => {
-    const twice = { orgId: null, keyPersonnelUserIds: [], memberships: [{ userId: 'u-j', leftAt: new Date('2020-01-01Z') }, { userId: 'u-j', leftAt: new Date('2027-01-01Z') }] };
-    expect(autoRecusal({ userId: 'u-j', affiliationOrgId: null }, twice, lookback)).toBe('TEAM_MEMBER');
+    const twice = { org: null, keyPersonnelUserIds: [], memberships: [{ userId: 'u-j', leftAt: new Date('2020-01-01Z') }, { userId: 'u-j', leftAt: new Date('2027-01-01Z') }] };
+    expect(autoRecusal({ userId: 'u-j', affiliation: null }, twice, lookback)).toBe('TEAM_MEMBER');
   });
 
   it('does not match two missing organisations', () => {
-    const unaffiliated = { userId: 'u-judge', affiliationOrgId: null };
-    expect(autoRecusal(unaffiliated, { orgId: null, keyPersonnelUserIds: [], memberships: [] }, lookback)).toBeNull();
+    const unaffiliated = { userId: 'u-judge', affiliation: null };
+    expect(autoRecusal(unaffiliated, { org: null, keyPersonnelUserIds: [], memberships: [] }, lookback)).toBeNull();
+  });
+
+  it('recuses a judge affiliated with another record of the same organisation: the same credit code, or the same name in the same country', () => {
+    const real = organisationIdentity({ name: '昆明理工大学', country: 'CN', creditCode: '12530000431200023X' });
+    const copy = organisationIdentity({ name: '昆明 理工大学（）', country: 'CN', creditCode: null });
+    expect(autoRecusal({ userId: 'u-judge', affiliation: real }, { org: copy, keyPersonnelUserIds: [], memberships: [] }, lookback)).toBe('SAME_ORGANISATION');
+    const abroad = organisationIdentity({ name: '昆明理工大学', country: 'HK', creditCode: null });
+    expect(autoRecusal({ userId: 'u-judge', affiliation: real }, { org: abroad, keyPersonnelUserIds: [], memberships: [] }, lookback)).toBeNull();
   });
 
   it('leaves an unrelated judge on the bid', () => {
-    expect(autoRecusal({ userId: 'u-judge', affiliationOrgId: 'org-other' }, team, lookback)).toBeNull();
+    expect(autoRecusal({ userId: 'u-judge', affiliation: org('org-other') }, team, lookback)).toBeNull();
   });
 });
 
@@ -67,15 +78,15 @@ describe('the look-back', () => {
 describe('automaticRecusals', () => {
   it('lists every recusal, judge by judge then bid by bid, with its reason; a membership past the look-back recuses nobody', () => {
     const bids = [
-      { bidId: 'b1', orgId: 'org-1', keyPersonnelUserIds: [], memberships: [{ userId: 'j2', leftAt: null }, { userId: 'j3', leftAt: new Date('2020-01-01T00:00:00Z') }] },
-      { bidId: 'b2', orgId: 'org-2', keyPersonnelUserIds: ['j3'], memberships: [] },
+      { bidId: 'b1', org: org('org-1'), keyPersonnelUserIds: [], memberships: [{ userId: 'j2', leftAt: null }, { userId: 'j3', leftAt: new Date('2020-01-01T00:00:00Z') }] },
+      { bidId: 'b2', org: org('org-2'), keyPersonnelUserIds: ['j3'], memberships: [] },
     ];
     expect(
       automaticRecusals(
         [
-          { userId: 'j1', affiliationOrgId: 'org-2' },
-          { userId: 'j2', affiliationOrgId: 'org-1' },
-          { userId: 'j3', affiliationOrgId: null },
+          { userId: 'j1', affiliation: org('org-2') },
+          { userId: 'j2', affiliation: org('org-1') },
+          { userId: 'j3', affiliation: null },
         ],
         bids,
         { at: new Date('2027-06-15T08:00:00Z'), years: 3 },

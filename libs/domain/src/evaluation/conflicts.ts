@@ -1,6 +1,7 @@
 import type { BidSlotState, RoomStatus } from './room-lifecycle';
 
 /** Conflicts of interest (回避) between judges and the bids of an evaluation room. */
+import { OrganisationIdentity, sameOrganisation } from '../identity/organisation-identity';
 
 /** Why a judge is recused without being asked; in the order autoRecusal reports them. */
 export const RECUSAL_REASONS = ['KEY_PERSONNEL', 'TEAM_MEMBER', 'SAME_ORGANISATION'] as const;
@@ -8,7 +9,8 @@ export type RecusalReason = (typeof RECUSAL_REASONS)[number];
 
 export interface JudgeForConflicts {
   userId: string;
-  affiliationOrgId: string | null;
+  /** The identity of the judge's affiliation (organisation-identity.ts), not only its record. */
+  affiliation: OrganisationIdentity | null;
 }
 
 /** One period of accepted membership of a bidding team (a pending or declined invitation is none). */
@@ -19,7 +21,8 @@ export interface MembershipForConflicts {
 }
 
 export interface TeamForConflicts {
-  orgId: string | null;
+  /** The identity of the team's organisation. */
+  org: OrganisationIdentity | null;
   /** Every period of membership of the bidding team, current or past. */
   memberships: readonly MembershipForConflicts[];
 }
@@ -56,7 +59,7 @@ export function membershipRecuses(period: MembershipForConflicts, lookback: Conf
 export function autoRecusal(judge: JudgeForConflicts, team: BidTiesForConflicts, lookback: ConflictLookback): RecusalReason | null {
   if (team.keyPersonnelUserIds.includes(judge.userId)) return 'KEY_PERSONNEL';
   if (team.memberships.some((m) => m.userId === judge.userId && membershipRecuses(m, lookback))) return 'TEAM_MEMBER';
-  if (judge.affiliationOrgId !== null && judge.affiliationOrgId === team.orgId) return 'SAME_ORGANISATION';
+  if (judge.affiliation && team.org && sameOrganisation(judge.affiliation, team.org)) return 'SAME_ORGANISATION';
   return null;
 }
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ValidationFailed } from '../errors';
 import { DrawStream, drawEligibility, drawPanel, poolHash, seedHash, validateDrawSize, validatePanelChoice } from './panel-draw';
+import { OrganisationIdentity, organisationIdentity } from '../identity/organisation-identity';
+
+const org = (name: string): OrganisationIdentity => organisationIdentity({ name, country: 'CN', creditCode: null });
 
 const seedOf = (i: number): string => createHash('sha256').update(`seed ${i}`).digest('hex');
 const POOL = Array.from({ length: 9 }, (_, i) => `expert-${i}`);
@@ -122,13 +125,13 @@ describe('commitments', () => {
 
 describe('drawEligibility', () => {
   const bids = [
-    { bidId: 'bid-1', orgId: 'org-team', keyPersonnelUserIds: [], memberships: [{ userId: 'e-former', leftAt: new Date('2026-01-01T00:00:00Z') }] },
-    { bidId: 'bid-2', orgId: null, keyPersonnelUserIds: ['e-named'], memberships: [] },
+    { bidId: 'bid-1', org: org('org-team'), keyPersonnelUserIds: [], memberships: [{ userId: 'e-former', leftAt: new Date('2026-01-01T00:00:00Z') }] },
+    { bidId: 'bid-2', org: null, keyPersonnelUserIds: ['e-named'], memberships: [] },
   ];
-  const expert = (userId: string, more: Partial<{ fields: string[]; affiliationOrgId: string | null; roomsInPeriod: number }> = {}) => ({
+  const expert = (userId: string, more: Partial<{ fields: string[]; affiliation: OrganisationIdentity | null; roomsInPeriod: number }> = {}) => ({
     userId,
     fields: ['智能制造'],
-    affiliationOrgId: null,
+    affiliation: null,
     roomsInPeriod: 0,
     ...more,
   });
@@ -141,10 +144,10 @@ describe('drawEligibility', () => {
         expert('e-none', { fields: ['法律'] }),
         expert('e-former'),
         expert('e-named'),
-        expert('e-same', { affiliationOrgId: 'org-team' }),
+        expert('e-same', { affiliation: org('org-team') }),
         expert('e-busy', { roomsInPeriod: 3 }),
         expert('e-ok', { roomsInPeriod: 2 }),
-        expert('e-all', { fields: ['法律'], affiliationOrgId: 'org-team', roomsInPeriod: 9 }),
+        expert('e-all', { fields: ['法律'], affiliation: org('org-team'), roomsInPeriod: 9 }),
       ],
       ['智能制造', 'sensors'],
       bids,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../canonical';
 import { FieldError, ValidationFailed } from '../errors';
+import type { OrganisationIdentity } from '../identity/organisation-identity';
 import { autoRecusal, BidForConflicts, ConflictLookback, RecusalReason } from './conflicts';
 import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from './room-lifecycle';
 
@@ -106,7 +107,7 @@ export type DrawExclusionReason = 'NO_REQUESTED_FIELD' | RecusalReason | 'ROOM_C
 export interface DrawCandidate {
   userId: string;
   fields: readonly string[];
-  affiliationOrgId: string | null;
+  affiliation: OrganisationIdentity | null;
   /** Rooms the expert sits in that count against the cap: not finalised, or convened within the period. */
   roomsInPeriod: number;
 }

@@ -25,6 +25,7 @@ import {
   PriceScoring,
   ROOM_STATUSES,
 } from '@app/domain';
+import { Transform } from 'class-transformer';
 import { EachNested, Trim } from '@app/core';
 
 
@@ -73,6 +74,17 @@ export class ConveneRoomDto {
   @IsString()
   @Length(1, 500)
   handPickedReason?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description:
+      'Required when convening has warnings that need acknowledging (GET /api/rooms/convening-check): the bureau’s reason for going ahead, kept in room.convened',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 500)
+  warningsAcknowledged?: string;
 
   @ApiProperty({ format: 'uuid', description: 'One of the judges, or an admin' })
   @IsUUID()
@@ -176,6 +188,20 @@ export class ListRoomsQuery {
   @IsOptional()
   @IsIn(ROOM_STATUSES)
   status?: string;
+}
+
+export class ConveningCheckQuery {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  challengeId!: string;
+
+  @ApiPropertyOptional({ type: String, description: 'The judges to check, comma-separated user ids (e.g. a draw’s panel and alternates); none: the teams only' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id.length > 0) : value))
+  @IsArray()
+  @ArrayMaxSize(MAX_PANEL_SIZE * 2 + 1)
+  @IsUUID('all', { each: true })
+  judgeIds?: string[];
 }
 
 export class ReportQuery {

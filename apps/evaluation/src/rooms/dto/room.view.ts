@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AGGREGATIONS,
+  ConveningWarning,
+  NearMatchReason,
   BID_SLOT_STATES,
   BidSlotState,
   Envelopes,
@@ -128,6 +130,31 @@ export class RoomRankingEntryView {
   @ApiPropertyOptional({ description: 'Chair only (never while a two-envelope room’s prices are sealed)' }) quotedPriceFen?: number;
 }
 
+/** A warning for the bureau before convening (libs/domain/src/evaluation/convening-warnings.ts); the fields present depend on the kind. */
+export class ConveningWarningView {
+  @ApiProperty({
+    enum: ['TEAM_WITHOUT_ORGANISATION', 'TEAM_ORGANISATION_UNVERIFIED', 'AFFILIATION_NEAR_MATCH'],
+    description: 'TEAM_WITHOUT_ORGANISATION is for information; the others need warningsAcknowledged to convene',
+  })
+  kind!: ConveningWarning['kind'];
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) teamId?: string;
+  @ApiPropertyOptional() teamName?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'TEAM_ORGANISATION_UNVERIFIED: the team’s organisation' }) orgId?: string;
+  @ApiPropertyOptional() orgName?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'AFFILIATION_NEAR_MATCH: the judge' }) judgeId?: string;
+  @ApiPropertyOptional({ enum: ['SAME_NAME', 'SIMILAR_NAME', 'NAME_CONTAINED'] }) reason?: NearMatchReason;
+  @ApiPropertyOptional({ format: 'uuid' }) affiliationOrgId?: string;
+  @ApiPropertyOptional() affiliationName?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) teamOrgId?: string;
+  @ApiPropertyOptional() teamOrgName?: string;
+}
+
+export class ConveningCheckView {
+  @ApiProperty({ type: [ConveningWarningView], description: 'Bid by bid in shortlist order' }) warnings!: ConveningWarningView[];
+  @ApiProperty({ description: 'Whether convening with these judges needs warningsAcknowledged' }) acknowledgementRequired!: boolean;
+}
+
 /** The room as one audience sees it (room:join answers the same shape on the socket: libs/domain/src/evaluation/room-protocol.ts). */
 export class RoomSnapshotView {
   @ApiProperty({ format: 'uuid' }) roomId!: string;
@@ -169,6 +196,8 @@ export class RoomSnapshotView {
   @ApiPropertyOptional({ type: [RoomFlaggedBidView], description: 'Chair only: bids whose locked result holds the score of a judge recused from them since' })
   flagged?: RoomFlaggedBidView[];
   @ApiPropertyOptional({ type: [RoomRankingEntryView], description: 'Everyone, once revealed' }) ranking?: RoomRankingEntryView[];
+  @ApiPropertyOptional({ type: [ConveningWarningView], description: 'The answer to convening only: the warnings the bureau convened with' })
+  conveningWarnings?: ConveningWarningView[];
 }
 
 export class RoomSummaryView {
