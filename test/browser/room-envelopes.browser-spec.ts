@@ -56,6 +56,8 @@ describe('two envelopes: technique first, the prices after (Chromium)', () => {
     await chair.getByTestId('draw-status').getByText('Drawn').waitFor();
     const drawn = (await chair.getByTestId('drawn-panel').textContent()) ?? '';
     expect(JUDGE_NAMES.every((name) => drawn.includes(name))).toBe(true);
+    // The bureau is told what to check: these teams bid without an organisation (information, no acknowledgement needed).
+    await chair.getByTestId('convening-warnings').getByText('甲队 Alpha bids without an organisation (for information)').waitFor();
     await pick(chair, 'Chair', '(me)');
     await chair.getByRole('radio', { name: 'Two envelopes (technical first, prices after)' }).check();
     await pick(chair, 'Price criterion', '报价合理性');

@@ -544,6 +544,14 @@ export const en: Shape<typeof zhCN> = {
     drawnPanel: 'The draw',
     handPickedReason: 'Why the panel is picked by hand',
     handPickedHint: 'Recorded and shown in the evaluation report',
+    warningsTitle: 'Check before convening',
+    warnings: {
+      TEAM_WITHOUT_ORGANISATION: '{{team}} bids without an organisation (for information)',
+      TEAM_ORGANISATION_UNVERIFIED: '{{team}} bids under {{org}}, an organisation the bureau has not verified',
+      AFFILIATION_NEAR_MATCH: '{{judge}} ({{affiliation}}) may be affiliated with {{team}}’s organisation {{org}}',
+    },
+    warningsAcknowledged: 'Why the room may be convened as it is',
+    warningsAcknowledgedHint: 'Recorded with the warnings in the room’s record',
     objectionWindow: 'Objection window (min)',
   },
 };

@@ -527,6 +527,14 @@ export const zhCN = {
     drawnPanel: '抽取',
     handPickedReason: '人工指定评审的理由',
     handPickedHint: '记入评审记录并在评审报告中显示',
+    warningsTitle: '组建前请核查',
+    warnings: {
+      TEAM_WITHOUT_ORGANISATION: '{{team}} 未关联任何机构（仅供参考）',
+      TEAM_ORGANISATION_UNVERIFIED: '{{team}} 以未经认证的机构 {{org}} 揭榜',
+      AFFILIATION_NEAR_MATCH: '{{judge}}（{{affiliation}}）可能与 {{team}} 的机构 {{org}} 有关联',
+    },
+    warningsAcknowledged: '按现状组建的理由',
+    warningsAcknowledgedHint: '与上述提示一并记入评审记录',
     objectionWindow: '公示期（分钟）',
   },
 };

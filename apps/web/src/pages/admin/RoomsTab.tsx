@@ -14,6 +14,7 @@ import type { BidSummary, PanelDraw, Team } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiForm } from '../../components/ErrorAlert';
 import { useExperts } from './ExpertsTab';
+import { ConveningWarnings } from './ConveningWarnings';
 import { PanelDrawStep } from './PanelDraw';
 
 interface Slot {
@@ -29,6 +30,7 @@ interface Convening {
   panelSelection: PanelSelection;
   judgeIds: string[];
   handPickedReason?: string;
+  warningsAcknowledged?: string;
   chairUserId: string;
   aggregation: Aggregation;
   objectionWindowMinutes: number;
@@ -170,6 +172,7 @@ export default function RoomsTab() {
             ))}
           />
         )}
+        {challengeId && <ConveningWarnings challengeId={challengeId} judgeIds={judgeIds} experts={experts.data ?? []} />}
         <Form.Item name="chairUserId" label={t('convene.chair')} rules={[{ required: true, message: t('common.required') }]}>
           <Select options={chairOptions} />
         </Form.Item>
