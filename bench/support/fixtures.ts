@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { organisationIdentity } from '@app/domain';
 
 /**
  * Fixtures written straight into the benchmark database with set-based SQL (tens of thousands of
@@ -29,10 +30,13 @@ export async function insertUsers(pool: Pool, count: number, prefix: string, rol
 
 /** A verified ENTERPRISE organisation whose members act for it (the first one created it). */
 export async function insertEnterprise(pool: Pool, members: BenchUser[]): Promise<string> {
+  const name = '昆明高新传感科技有限公司 (bench)';
+  // Its identity as registering would compute it (docs/integrity.md, Organisations are who they are).
+  const identity = organisationIdentity({ name, country: 'CN', creditCode: null });
   const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO organisation (name, kind, country, verified_at, created_by)
-     VALUES ('昆明高新传感科技有限公司 (bench)', 'ENTERPRISE', 'CN', now(), $1) RETURNING id`,
-    [members[0].id],
+    `INSERT INTO organisation (name, kind, country, verified_at, created_by, identity_key, normalised_name)
+     VALUES ($2, 'ENTERPRISE', 'CN', now(), $1, $3, $4) RETURNING id`,
+    [members[0].id, name, identity.key, identity.normalisedName],
   );
   const orgId = rows[0].id;
   await pool.query(

@@ -1,6 +1,7 @@
 import { createDataSource } from '@app/database';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/database';
+import { organisationIdentity } from '../identity/organisation-identity';
 import { InvitableTeam, invitationKeys, invitationKeysSql, Invitations, invitedSql, isInvited } from './invitation';
 
 /** One reader's memberships: current teams, teams they left, organisations they belong to. */
@@ -59,7 +60,12 @@ describe('the invitation rule in TypeScript and in SQL (integration)', () => {
     await dataSource.initialize();
     const creator = await insert('creator', `INSERT INTO user_account (email, display_name, password_hash) VALUES ('creator@example.cn', '创建者', 'x') RETURNING id`, []);
     for (const org of ORGS) {
-      await insert(org, `INSERT INTO organisation (name, kind, country, created_by) VALUES ($1, 'UNIVERSITY', 'CN', $2) RETURNING id`, [org, creator]);
+      const identity = organisationIdentity({ name: org, country: 'CN', creditCode: null });
+      await insert(
+        org,
+        `INSERT INTO organisation (name, kind, country, created_by, identity_key, normalised_name) VALUES ($1, 'UNIVERSITY', 'CN', $2, $3, $4) RETURNING id`,
+        [org, creator, identity.key, identity.normalisedName],
+      );
     }
     for (const [team, org] of Object.entries(TEAMS)) {
       const orgId = org === null ? null : id(org);
