@@ -256,6 +256,30 @@ export interface RoomEvent {
 }
 
 /** A real socket.io-client on /rooms that records everything it receives. */
+/** The room clients a spec opens, closed together after each test (`afterEach(() => clients.closeAll())`). */
+export class RoomClients {
+  private readonly open: RoomClient[] = [];
+
+  constructor(private readonly url: () => string) {}
+
+  /** Connects as `user`, and joins `roomId` when given. */
+  async connect(user: { token: string }, roomId?: string): Promise<RoomClient> {
+    const client = this.track(await RoomClient.connect(this.url(), user.token));
+    if (roomId !== undefined) await client.ok('room:join', { roomId });
+    return client;
+  }
+
+  /** A client opened otherwise, closed with the others. */
+  track(client: RoomClient): RoomClient {
+    this.open.push(client);
+    return client;
+  }
+
+  closeAll(): void {
+    for (const client of this.open.splice(0)) client.close();
+  }
+}
+
 export class RoomClient {
   readonly events: RoomEvent[] = [];
   readonly snapshots: Record<string, unknown>[] = [];

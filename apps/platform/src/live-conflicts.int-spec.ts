@@ -1,7 +1,7 @@
 import { configureEvaluation } from '@app/evaluation';
 import { startTestApp, TestApp } from '../../../test/support/app';
 import { acceptInvitation, inviteToTeam } from '../../../test/support/bidding';
-import { conveneRoom, createCast, declareNoConflicts, RoomClient, RoomEvent, sheet } from '../../../test/support/evaluation';
+import { conveneRoom, createCast, declareNoConflicts, RoomClients, RoomEvent, sheet } from '../../../test/support/evaluation';
 import { loginAdmin, TestUser } from '../../../test/support/users';
 import { until } from '../../../test/support/wait';
 import { PlatformModule } from './platform.module';
@@ -16,18 +16,14 @@ const slot = (bidId: string) => ({ bidId, presentationMinutes: 10, qaMinutes: 5 
 describe('conflicts that arise after convening recuse at once (integration)', () => {
   let t: TestApp;
   let admin: TestUser;
-  const clients: RoomClient[] = [];
-  const connect = async (user: TestUser) => {
-    const client = await RoomClient.connect(t.url, user.token);
-    clients.push(client);
-    return client;
-  };
+  const clients = new RoomClients(() => t.url);
+  const connect = (user: TestUser) => clients.connect(user);
   beforeAll(async () => {
     t = await startTestApp({ module: (context) => PlatformModule.forRoot(context), configure: configureEvaluation, listen: true });
     admin = await loginAdmin(t);
   });
   afterEach(() => {
-    for (const client of clients.splice(0)) client.close();
+    clients.closeAll();
   });
   afterAll(() => t.close());
 

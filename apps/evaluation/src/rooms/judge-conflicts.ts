@@ -1,7 +1,13 @@
+import type { AppConfig } from '@app/core';
 import { AutomaticRecusalOf, automaticRecusals, ConflictLookback } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { ExpertRepository } from '../experts/expert.repository';
 import { RoomBidsReads } from './room-bids.reads';
+
+/** How far back a past team membership still recuses, judged at `at` (the database clock), as the deployment sets it. */
+export function conflictLookback(config: AppConfig, at: Date): ConflictLookback {
+  return { at, years: config.conflictLookbackYears };
+}
 
 /** Every automatic recusal of one judge (with their affiliation in the pool) from these bids: as a replacement takes a seat, or as a tie arises. */
 export async function recusalsOfJudge(

@@ -4,7 +4,7 @@ import { OutboxDispatcher } from '@app/database';
 import { arisingRecusalEffect, arisingRecusals, DomainEvent } from '@app/domain';
 import type { OwnScoreMessage } from '@app/domain/evaluation/room-protocol';
 import { EntityManager } from 'typeorm';
-import { recusalsOfJudge } from './judge-conflicts';
+import { conflictLookback, recusalsOfJudge } from './judge-conflicts';
 import { RoomBidsReads } from './room-bids.reads';
 import { RoomBroadcaster } from './room-broadcaster';
 import { slotOf } from './room-state';
@@ -71,7 +71,7 @@ export class LiveConflictsService implements OnModuleInit {
       manager,
       judgeId,
       state.bids.map((b) => b.bidId),
-      { at, years: this.config.conflictLookbackYears },
+      conflictLookback(this.config, at),
     );
     const told: RoomTelling[] = [];
     for (const { bidId, reason } of arisingRecusals(due, state.declarations)) {

@@ -6,6 +6,7 @@ import {
   createTeamBid,
   declareNoConflicts,
   RoomClient,
+  RoomClients,
   RoomEvent,
   sheet,
 } from '../../../../test/support/evaluation';
@@ -24,12 +25,8 @@ const SCORE_KEYS = /"(scores|total|totalPoints|aggregate|aggregates|panelScore|p
 describe('the live evaluation room over socket.io (integration)', () => {
   let t: TestApp;
   let admin: TestUser;
-  const clients: RoomClient[] = [];
-  const connect = async (user: TestUser) => {
-    const client = await RoomClient.connect(t.url, user.token);
-    clients.push(client);
-    return client;
-  };
+  const clients = new RoomClients(() => t.url);
+  const connect = (user: TestUser) => clients.connect(user);
 
   // After each command the views are rebuilt from the state before it plus what RoomWritesRepository recorded
   // the command wrote (RoomStore.refresh). Every refresh of this file is checked against a full reload in the
@@ -51,7 +48,7 @@ describe('the live evaluation room over socket.io (integration)', () => {
     admin = await loginAdmin(t);
   });
   afterEach(() => {
-    for (const client of clients.splice(0)) client.close();
+    clients.closeAll();
   });
   afterAll(() => t.close());
 
@@ -497,7 +494,7 @@ describe('the live evaluation room over socket.io (integration)', () => {
     expect(await refused('not.a.jwt')).toBe('TOKEN_INVALID');
     expect(await refused(judge.token, 'https://evil.example')).toBe('ORIGIN_NOT_ALLOWED');
     const sameOrigin = await RoomClient.connect(t.url, judge.token, { origin: t.url });
-    clients.push(sameOrigin);
+    clients.track(sameOrigin);
 
     const { roomId, chair, judges, teams } = await openRoom(3, [{ name: 'A', quotedPriceFen: 1 }]);
     await chair.ok('room:present', { roomId, bidId: teams[0].bidId });

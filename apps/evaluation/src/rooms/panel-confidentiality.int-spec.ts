@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../../../test/support/app';
-import { addExpert, conveneRoom, createCast, createTeamBid, declareNoConflicts, RoomClient, sheet } from '../../../../test/support/evaluation';
+import { addExpert, conveneRoom, createCast, createTeamBid, declareNoConflicts, RoomClients, sheet } from '../../../../test/support/evaluation';
 import { loginAdmin, register, TestUser } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from '../index';
@@ -28,19 +28,15 @@ interface Snapshot {
 describe('panel confidentiality: observers learn no judge before the room is finalised (integration)', () => {
   let t: TestApp;
   let admin: TestUser;
-  const clients: RoomClient[] = [];
-  const connect = async (user: TestUser) => {
-    const client = await RoomClient.connect(t.url, user.token);
-    clients.push(client);
-    return client;
-  };
+  const clients = new RoomClients(() => t.url);
+  const connect = (user: TestUser) => clients.connect(user);
 
   beforeAll(async () => {
     t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: configureEvaluation, listen: true });
     admin = await loginAdmin(t);
   });
   afterEach(() => {
-    for (const client of clients.splice(0)) client.close();
+    clients.closeAll();
   });
   afterAll(() => t.close());
 

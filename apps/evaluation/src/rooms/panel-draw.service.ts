@@ -11,6 +11,7 @@ import { CreateDrawDto, DrawView } from './dto/panel-draw.dto';
 import { PanelDrawRepository } from './panel-draw.repository';
 import { RoomBidsReads } from './room-bids.reads';
 import { RoomRepository } from './room.repository';
+import { conflictLookback } from './judge-conflicts';
 
 /**
  * The draw as a party reads it: everything for an admin; for the challenge's owner and the
@@ -72,7 +73,7 @@ export class PanelDrawService {
         const cap = this.config.panelCap;
         const rooms = await draws.roomsInPeriod(cap.days);
         const candidates = (await new ExpertRepository(manager).drawCandidates()).map((e) => ({ ...e, roomsInPeriod: rooms.get(e.userId) ?? 0 }));
-        const lookback = { at: await new RoomRepository(manager).clock(), years: this.config.conflictLookbackYears };
+        const lookback = conflictLookback(this.config, await new RoomRepository(manager).clock());
         const { pool, exclusions } = drawEligibility(candidates, dto.fields, bids, cap.rooms, lookback);
         const needed = dto.size + dto.alternates;
         if (pool.length < needed) {

@@ -160,7 +160,12 @@ export class RoomBidsReads {
 
   /** These bids, in the order given, with their key personnel, their teams' organisation and every period of membership, as the automatic conflicts read them. */
   async forConflicts(bidIds: readonly string[]): Promise<BidForConflicts[]> {
-    const bids = new Map((await this.toConvene(bidIds)).map((b) => [b.id, b]));
+    return this.conflictsOf(bidIds, await this.toConvene(bidIds));
+  }
+
+  /** As forConflicts, for bids already read with toConvene (only their teams' memberships are read). */
+  async conflictsOf(bidIds: readonly string[], read: readonly BidToConvene[]): Promise<BidForConflicts[]> {
+    const bids = new Map(read.map((b) => [b.id, b]));
     const memberships = await this.memberships([...bids.values()].map((b) => b.teamId));
     return bidIds.flatMap((id) => {
       const bid = bids.get(id);

@@ -31,26 +31,26 @@ import { ExpertRepository } from '../experts/expert.repository';
 import { ChallengeReads } from './challenge.reads';
 import { ReplaceJudgeDto } from './dto/panel-draw.dto';
 import { ConveneRoomDto, ConveningCheckQuery, DeclarationsDto } from './dto/room.dto';
-import { recusalsOfJudge } from './judge-conflicts';
+import { conflictLookback, recusalsOfJudge } from './judge-conflicts';
 import { PanelDrawRepository } from './panel-draw.repository';
 import { RoomBroadcaster } from './room-broadcaster';
 import { CommandAck, RoomCommandRunner } from './room-command-runner';
-import { RoomBidsReads } from './room-bids.reads';
+import { BidToConvene, RoomBidsReads } from './room-bids.reads';
 import { RoomPartsRepository } from './room-parts.repository';
 import { RoomStore } from './room-store';
 import { buildSnapshot, declarationCheck, RoomSnapshot } from './room-views';
 import { RoomRepository } from './room.repository';
 
-/** The automatic recusals of these judges from these bids at `at`, and the warnings left for the bureau (bids in the order given). */
+/** The automatic recusals of these judges from these bids (as toConvene read them) at `at`, and the warnings left for the bureau (bids in the order given). */
 async function conflictsAndWarnings(
   manager: EntityManager,
   judges: readonly { userId: string; affiliation: OrganisationOnRecord | null }[],
   bidIds: readonly string[],
+  read: readonly BidToConvene[],
   lookback: ConflictLookback,
 ): Promise<{ recusals: AutomaticRecusalOf[]; warnings: ConveningWarning[] }> {
-  const reads = new RoomBidsReads(manager);
-  const recusals = automaticRecusals(judges, await reads.forConflicts(bidIds), lookback);
-  const bids = new Map((await reads.toConvene(bidIds)).map((b) => [b.id, b]));
+  const recusals = automaticRecusals(judges, await new RoomBidsReads(manager).conflictsOf(bidIds, read), lookback);
+  const bids = new Map(read.map((b) => [b.id, b]));
   const forWarnings = bidIds.flatMap((id) => {
     const bid = bids.get(id);
     return bid ? [{ bidId: id, teamId: bid.teamId, teamName: bid.teamName, org: bid.org }] : [];
@@ -76,11 +76,6 @@ export class RoomConveningService {
     private readonly broadcaster: RoomBroadcaster,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** How far back a past team membership still recuses, judged at `at` (the database clock). */
-  private lookback(at: Date): ConflictLookback {
-    return { at, years: this.config.conflictLookbackYears };
-  }
 
   /** The room as the caller sees it now (their snapshot). */
   private async snapshot(manager: EntityManager, room: EvaluationRoomEntity, user: AuthUser, at: Date): Promise<RoomSnapshot> {
@@ -140,7 +135,7 @@ export class RoomConveningService {
         // (judge by judge, bids in presentation order); near matches and unverified organisations are the bureau's to acknowledge.
         const at = await rooms.clock();
         const judges = judgeIds.map((judgeId) => ({ userId: judgeId, affiliation: experts.find((e) => e.userId === judgeId)?.affiliation ?? null }));
-        const { recusals, warnings } = await conflictsAndWarnings(manager, judges, bidIds, this.lookback(at));
+        const { recusals, warnings } = await conflictsAndWarnings(manager, judges, bidIds, bids, conflictLookback(this.config, at));
         assertWarningsAcknowledged(warnings, dto.warningsAcknowledged);
 
         const room = await rooms.convene(
@@ -207,8 +202,9 @@ export class RoomConveningService {
     const judgeIds = [...new Set(query.judgeIds ?? [])];
     const experts = await new ExpertRepository(manager).panelCandidates(judgeIds);
     const judges = judgeIds.map((judgeId) => ({ userId: judgeId, affiliation: experts.find((e) => e.userId === judgeId)?.affiliation ?? null }));
-    const bidIds = await new RoomBidsReads(manager).shortlistedIds(query.challengeId);
-    const { warnings } = await conflictsAndWarnings(manager, judges, bidIds, this.lookback(await rooms.clock()));
+    const bidReads = new RoomBidsReads(manager);
+    const bidIds = await bidReads.shortlistedIds(query.challengeId);
+    const { warnings } = await conflictsAndWarnings(manager, judges, bidIds, await bidReads.toConvene(bidIds), conflictLookback(this.config, await rooms.clock()));
     return { warnings, acknowledgementRequired: acknowledgementRequired(warnings) };
   }
 
@@ -240,7 +236,7 @@ export class RoomConveningService {
         manager,
         alternateId,
         slots.map((s) => s.bidId),
-        this.lookback(at),
+        conflictLookback(this.config, at),
       );
       if (recusals.length > 0) await rooms.insertAutomaticRecusals(room.id, recusals, at);
       await rooms.append(

@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../../../test/support/app';
-import { createCast, declareNoConflicts, HAND_PICKED_REASON, RoomCast, RoomClient } from '../../../../test/support/evaluation';
+import { createCast, declareNoConflicts, HAND_PICKED_REASON, RoomCast, RoomClients } from '../../../../test/support/evaluation';
 import { loginAdmin, TestUser } from '../../../../test/support/users';
 import { EvaluationAppModule } from '../evaluation-app.module';
 import { configureEvaluation } from '../index';
@@ -10,20 +10,15 @@ const technical = (tech: number, team: number) => ({ tech, team });
 describe('two envelopes: technical scoring first, the prices after (integration)', () => {
   let t: TestApp;
   let admin: TestUser;
-  const clients: RoomClient[] = [];
-  const connect = async (user: TestUser, roomId: string) => {
-    const client = await RoomClient.connect(t.url, user.token);
-    clients.push(client);
-    await client.ok('room:join', { roomId });
-    return client;
-  };
+  const clients = new RoomClients(() => t.url);
+  const connect = (user: TestUser, roomId: string) => clients.connect(user, roomId);
 
   beforeAll(async () => {
     t = await startTestApp({ module: (context) => EvaluationAppModule.forRoot(context), configure: configureEvaluation, listen: true });
     admin = await loginAdmin(t);
   });
   afterEach(() => {
-    for (const client of clients.splice(0)) client.close();
+    clients.closeAll();
   });
   afterAll(() => t.close());
 

@@ -126,8 +126,10 @@ function FlaggedBids({ room }: { room: RoomSnapshot }) {
 /** Every conflict on record (the platform's automatic recusals and the judges' own declarations), as declared. */
 function DeclarationsTable({ room }: { room: RoomSnapshot }) {
   const { t } = useTranslation();
+  // Read again when a declaration or a recusal changes (not on every score: they leave declarations as they are).
+  const declared = room.panel.map((seat) => seat.declared).join() + room.bids.map((bid) => bid.recusedJudgeIds.join()).join(';');
   const declarations = useQuery({
-    queryKey: ['declarations', room.roomId, room.version],
+    queryKey: ['declarations', room.roomId, declared],
     queryFn: () => api.get<Declaration[]>(`/api/rooms/${room.roomId}/declarations`),
   });
   const judge = useJudgeName(room);

@@ -43,8 +43,9 @@ function ScoreForm({ room, bid, send, drafts }: { room: RoomSnapshot; bid: RoomB
   const { t } = useTranslation();
   const errorText = useErrorText();
   const mine = room.myScores?.find((score) => score.bidId === bid.bidId);
-  const [draft, setDraft] = useState<Draft>(() => drafts.read(bid.bidId) ?? { scores: mine?.scores ?? {}, comment: mine?.comment ?? '' });
-  const [kept, setKept] = useState(() => drafts.read(bid.bidId) !== null);
+  const [stored] = useState(() => drafts.read(bid.bidId));
+  const [draft, setDraft] = useState<Draft>(stored ?? { scores: mine?.scores ?? {}, comment: mine?.comment ?? '' });
+  const [kept, setKept] = useState(stored !== null);
   const submission = useScoreSubmission(send);
   const locked = bid.state === 'LOCKED';
   // With two envelopes: the technical criteria while the prices are sealed, the price too once the judges score it.
